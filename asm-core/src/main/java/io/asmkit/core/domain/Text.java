@@ -1,0 +1,21 @@
+package io.asmkit.core.domain;
+
+/** Small text helpers for messages shown to people. */
+final class Text {
+
+  private Text() {}
+
+  /** Folds white space and line breaks into single spaces and cuts the text to {@code max}. */
+  static String singleLine(String text, int max) {
+    String folded = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    if (folded.length() <= max) {
+      return folded;
+    }
+    return folded.substring(0, Math.max(0, max - 1)) + "…";
+  }
+
+  /** Text for the start of a message: "call 42" or "the request" when no call is known. */
+  static String subject(CallRef callRef) {
+    return callRef == null ? "the request" : "call " + callRef;
+  }
+}

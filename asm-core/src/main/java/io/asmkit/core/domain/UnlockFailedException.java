@@ -1,0 +1,35 @@
+package io.asmkit.core.domain;
+
+/**
+ * We could not unlock a call we had locked, even after retrying: the call may still be locked. The
+ * message names the call and says how to unlock it; the cause is the last failure.
+ */
+public class UnlockFailedException extends AsmException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception for {@code callRef}, after {@code attempts} tries ending in {@code last}.
+   */
+  public UnlockFailedException(CallRef callRef, int attempts, AsmException last) {
+    super(
+        "Call "
+            + callRef
+            + " may still be locked: unlocking it failed after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + ". Unlock it once ASM answers again (for example 'asm unlock "
+            + callRef
+            + "'). Last error: "
+            + last.getMessage(),
+        callRef,
+        last.httpStatus().orElse(0),
+        last.serverMessage().orElse(null),
+        last);
+  }
+
+  /** The last failure, whose type says why the unlock failed. */
+  public AsmException lastFailure() {
+    return (AsmException) getCause();
+  }
+}
