@@ -113,10 +113,11 @@ public final class CallService
     return result;
   }
 
+  /** As try-with-resources does: whatever the unlock throws is attached to the work's failure. */
   private void closeAfterFailure(LockSession session, Throwable workFailure) {
     try {
       session.close();
-    } catch (RuntimeException unlockFailure) {
+    } catch (Throwable unlockFailure) {
       workFailure.addSuppressed(unlockFailure);
     }
   }
