@@ -564,6 +564,45 @@ class CallServiceTest {
   }
 
   @Test
+  void keepsTheWorksFailureWhenTheUnlockFailsWithAnError() {
+    IOException failure = new IOException("artifact missing");
+    LinkageError broken = new LinkageError("adapter class missing");
+    port.failNextWith(CallOperation.UNLOCK, broken);
+
+    assertThatThrownBy(
+            () ->
+                service.runLocked(
+                    ref,
+                    LockWait.failFast(),
+                    call -> {
+                      throw failure;
+                    }))
+        .isSameAs(failure);
+
+    assertThat(failure.getSuppressed()).containsExactly(broken);
+    assertThat(port.requests()).containsExactly("lock " + ref, "unlock " + ref);
+  }
+
+  @Test
+  void keepsTheWorksFailureWhenTheUnlockFailsUnexpectedly() {
+    IOException failure = new IOException("artifact missing");
+    IllegalStateException bug = new IllegalStateException("bug in an adapter");
+    port.failNextWith(CallOperation.UNLOCK, bug);
+
+    assertThatThrownBy(
+            () ->
+                service.runLocked(
+                    ref,
+                    LockWait.failFast(),
+                    call -> {
+                      throw failure;
+                    }))
+        .isSameAs(failure);
+
+    assertThat(failure.getSuppressed()).containsExactly(bug);
+  }
+
+  @Test
   void describesDurationsShortly() {
     assertThat(CallService.describe(millis(500))).isEqualTo("500ms");
     assertThat(CallService.describe(seconds(45))).isEqualTo("45s");

@@ -23,8 +23,7 @@ final class RecordingCallPort implements CallPort {
 
   private final CallPort delegate;
   private final List<String> requests = new ArrayList<>();
-  private final Map<CallOperation, Deque<AsmException>> failures =
-      new EnumMap<>(CallOperation.class);
+  private final Map<CallOperation, Deque<Throwable>> failures = new EnumMap<>(CallOperation.class);
 
   RecordingCallPort(CallPort delegate) {
     this.delegate = delegate;
@@ -34,7 +33,12 @@ final class RecordingCallPort implements CallPort {
    * Makes the next requests of {@code operation} fail with {@code failures}, one each, in order.
    */
   RecordingCallPort failNext(CallOperation operation, AsmException... failures) {
-    Deque<AsmException> queue = this.failures.computeIfAbsent(operation, o -> new ArrayDeque<>());
+    return failNextWith(operation, failures);
+  }
+
+  /** Like {@link #failNext}, with any unchecked failure, such as an {@link Error}. */
+  RecordingCallPort failNextWith(CallOperation operation, Throwable... failures) {
+    Deque<Throwable> queue = this.failures.computeIfAbsent(operation, o -> new ArrayDeque<>());
     queue.addAll(List.of(failures));
     return this;
   }
@@ -88,9 +92,13 @@ final class RecordingCallPort implements CallPort {
 
   private synchronized void record(CallOperation operation, String request) {
     requests.add(request);
-    Deque<AsmException> queue = failures.get(operation);
+    Deque<Throwable> queue = failures.get(operation);
     if (queue != null && !queue.isEmpty()) {
-      throw queue.removeFirst();
+      Throwable failure = queue.removeFirst();
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) failure;
     }
   }
 }
