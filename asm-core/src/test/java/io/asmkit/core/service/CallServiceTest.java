@@ -170,6 +170,23 @@ class CallServiceTest {
   }
 
   @Test
+  void waitsWithAnEnormousTimeoutAsWithAnyOther() {
+    asm.forceLock(ref, HOLDER);
+    time.onSleep(
+        n -> {
+          if (n == 2) {
+            asm.unlock(HOLDER, ref);
+          }
+        });
+
+    LockSession session = service.lock(ref, LockWait.upTo(Duration.ofSeconds(Long.MAX_VALUE)));
+
+    assertThat(session.isHeld()).isTrue();
+    assertThat(time.pauses()).containsExactly(seconds(1), seconds(2));
+    assertThat(port.requests()).containsExactlyElementsOf(Collections.nCopies(3, "lock " + ref));
+  }
+
+  @Test
   void followsTheGivenPausesWhenWaiting() {
     asm.forceLock(ref, HOLDER);
     LockWait wait = LockWait.upTo(Duration.ofSeconds(1), Duration.ofMillis(100), millis(250));
