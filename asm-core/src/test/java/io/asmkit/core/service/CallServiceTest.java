@@ -646,6 +646,15 @@ class CallServiceTest {
     assertThat(retry.attempts()).isEqualTo(4);
   }
 
+  @Test
+  void capsTheUnlockPausesAtTenSeconds() {
+    UnlockRetry retry = new UnlockRetry(20, seconds(1));
+
+    assertThat(retry.pauseAfter(4)).isEqualTo(seconds(8));
+    assertThat(retry.pauseAfter(5)).isEqualTo(seconds(10));
+    assertThat(retry.pauseAfter(19)).isEqualTo(seconds(10));
+  }
+
   private ServerUnavailableException unavailable() {
     return new ServerUnavailableException(
         "ASM answered 503.", ref, 503, "Service Unavailable", null);
