@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
  * in-memory model, maps the model's exceptions to replies, and records the request.
  */
 final class SandboxHandler implements HttpHandler {
+
+  private static final Logger LOGGER = Logger.getLogger(SandboxHandler.class.getName());
 
   /** Bodies above this size are refused with 413: no client of ours sends that much. */
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -98,6 +102,16 @@ final class SandboxHandler implements HttpHandler {
     } catch (WireFormat.BodyException e) {
       return WireFormat.badBody(e.getMessage());
     } catch (RuntimeException e) {
+      // A bug of the sandbox. Only the type goes to WARNING: a message might quote the request.
+      LOGGER.warning(
+          () ->
+              "The sandbox failed to answer "
+                  + request.method
+                  + " "
+                  + request.path
+                  + ": "
+                  + e.getClass().getName());
+      LOGGER.log(Level.FINE, "The sandbox's failure", e);
       return WireFormat.internalError();
     }
   }
@@ -333,7 +347,8 @@ final class SandboxHandler implements HttpHandler {
     }
 
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    byte[] body = reply.body();
+    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    byte[] body = head ? new byte[0] : reply.body();
     // For HttpServer, length 0 means "chunked"; -1 means "no body".
     exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

@@ -407,4 +407,25 @@ class CallEndpointsTest {
 
     assertThat(json(reply).get("_actions").toString()).contains("unlock", "update");
   }
+
+  @Test
+  void headIsAnsweredWithoutABody() {
+    HttpResponse<String> reply = http.api("HEAD", "call/1000", analyst, null);
+
+    assertThat(reply.statusCode()).isEqualTo(405);
+    assertThat(reply.body()).isEmpty();
+    assertThat(http.api("GET", "call/1000", analyst, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void oversizedBodyIs413AndRecordedWithoutIt() {
+    String huge = "{\"CustomString1\":\"" + "x".repeat(SandboxHandler.MAX_BODY_BYTES) + "\"}";
+
+    HttpResponse<String> reply = http.api("PUT", "call/1003", analyst, huge);
+
+    assertThat(reply.statusCode()).isEqualTo(413);
+    assertThat(lastRequest().status()).isEqualTo(413);
+    assertThat(lastRequest().body()).isEmpty();
+    assertThat(model().get("analyst", CallRef.of(1003)).field("CustomString1")).isEmpty();
+  }
 }
