@@ -142,12 +142,16 @@ final class SandboxHandler implements HttpHandler {
     if (user.isEmpty()) {
       return WireFormat.unauthorized();
     }
-    return call(endpoint.get(), segments, user.get(), request.body);
+    return call(endpoint.get(), segments, user.get(), request);
   }
 
   // --- the API, as one user
 
-  private Reply call(Endpoint endpoint, String[] segments, String user, String body) {
+  private Reply call(Endpoint endpoint, String[] segments, String user, Incoming request) {
+    String body = request.body;
+    if (!body.isBlank() && endpoint.readsBody && !isJson(request)) {
+      return WireFormat.unsupportedMediaType(request.header("Content-Type").orElse(""));
+    }
     if (endpoint == Endpoint.STATUS_TITLES) {
       return WireFormat.statusTitles(model.statusTitles());
     }
@@ -183,6 +187,11 @@ final class SandboxHandler implements HttpHandler {
     } catch (AsmException e) {
       return WireFormat.failure(e, sent);
     }
+  }
+
+  private static boolean isJson(Incoming request) {
+    String type = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    return type.startsWith("application/json") || type.matches("application/[a-z0-9.+-]*\\+json.*");
   }
 
   private Reply callReply(CallRef ref, String user) {
@@ -376,25 +385,27 @@ final class SandboxHandler implements HttpHandler {
 
   /** The API's addresses below the API root, with their methods (ASSUMED, see WireFormat). */
   private enum Endpoint {
-    STATUS_TITLES("GET", WireFormat.STATUS_LIST, null),
-    CREATE("POST", "call", null),
-    GET("GET", "call/{ref}", null),
-    UPDATE("PUT", "call/{ref}", null),
-    LOCK("PUT", "call/{ref}/lock", null),
-    UNLOCK("PUT", "call/{ref}/unlock", null),
-    SUBMIT("PUT", "call/{ref}/submit", null),
-    FORWARD("PUT", "call/{ref}/forward", CallAction.Kind.FORWARD),
-    DEFER("PUT", "call/{ref}/defer", CallAction.Kind.DEFER),
-    CLOSE("PUT", "call/{ref}/close", CallAction.Kind.CLOSE);
+    STATUS_TITLES("GET", WireFormat.STATUS_LIST, null, false),
+    CREATE("POST", "call", null, true),
+    GET("GET", "call/{ref}", null, false),
+    UPDATE("PUT", "call/{ref}", null, true),
+    LOCK("PUT", "call/{ref}/lock", null, false),
+    UNLOCK("PUT", "call/{ref}/unlock", null, false),
+    SUBMIT("PUT", "call/{ref}/submit", null, false),
+    FORWARD("PUT", "call/{ref}/forward", CallAction.Kind.FORWARD, true),
+    DEFER("PUT", "call/{ref}/defer", CallAction.Kind.DEFER, true),
+    CLOSE("PUT", "call/{ref}/close", CallAction.Kind.CLOSE, true);
 
     private final String method;
     private final String address;
     private final CallAction.Kind action;
+    private final boolean readsBody;
 
-    Endpoint(String method, String address, CallAction.Kind action) {
+    Endpoint(String method, String address, CallAction.Kind action, boolean readsBody) {
       this.method = method;
       this.address = address;
       this.action = action;
+      this.readsBody = readsBody;
     }
 
     /** The endpoint at this address for this method, if any. */

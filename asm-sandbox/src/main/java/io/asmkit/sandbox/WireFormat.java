@@ -215,6 +215,21 @@ final class WireFormat {
         .withHeader("Allow", allowed);
   }
 
+  /**
+   * ASSUMED (ASP.NET Web API default): a body sent without a JSON content type is refused with 415.
+   * Bodies are read by update, create, forward, defer and close; lock, unlock and submit ignore
+   * theirs.
+   */
+  static Reply unsupportedMediaType(String contentType) {
+    String type = contentType.replaceAll(";.*", "").strip();
+    type = type.isEmpty() ? "(none)" : type.substring(0, Math.min(type.length(), 60));
+    return message(
+        415,
+        "The request entity's media type '"
+            + type
+            + "' is not supported for this resource: send JSON as application/json.");
+  }
+
   /** A request body above the sandbox's limit. */
   static Reply tooLarge(int limit) {
     return message(413, "The request body is larger than " + limit + " bytes.");

@@ -428,4 +428,39 @@ class CallEndpointsTest {
     assertThat(lastRequest().body()).isEmpty();
     assertThat(model().get("analyst", CallRef.of(1003)).field("CustomString1")).isEmpty();
   }
+
+  @Test
+  void bodyWithoutAJsonContentTypeIs415() {
+    CallRef ref = model().addCall(CallStage.NEW, Map.of());
+    java.net.http.HttpRequest.Builder put =
+        java.net.http.HttpRequest.newBuilder(http.api("call/" + ref))
+            .header("Authorization", "Bearer " + analyst)
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"Urgency\":1}"));
+
+    HttpResponse<String> none = http.send(put.build());
+    HttpResponse<String> text = http.send(put.header("Content-Type", "text/plain").build());
+
+    assertThat(none.statusCode()).isEqualTo(415);
+    assertThat(json(none).get("Message").toString()).contains("'(none)'", "application/json");
+    assertThat(text.statusCode()).isEqualTo(415);
+    assertThat(json(text).get("Message").toString()).contains("'text/plain'");
+    assertThat(model().get("analyst", ref).field("Urgency")).isEmpty();
+    assertThat(lastRequest().header("Content-Type")).hasValue("text/plain");
+  }
+
+  @Test
+  void lockIgnoresABodyWhateverItsType() {
+    CallRef ref = openCall();
+
+    HttpResponse<String> reply =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(http.api("call/" + ref + "/lock"))
+                .header("Authorization", "Bearer " + analyst)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("ignored"))
+                .build());
+
+    assertThat(reply.statusCode()).isEqualTo(204);
+    assertThat(lastRequest().body()).isEqualTo("ignored");
+    assertThat(model().lockHolder(ref)).hasValue("analyst");
+  }
 }
