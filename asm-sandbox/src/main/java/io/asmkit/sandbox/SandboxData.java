@@ -212,9 +212,7 @@ final class SandboxData {
         return titles;
       }
       requireObject(node, "statusTitles", "{\"1\": \"Logged\", \"2\": \"Assigned\"}");
-      Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
         String where = "statusTitles." + entry.getKey();
         int number;
         try {

@@ -340,7 +340,7 @@ final class WireFormat {
    */
   static Map<String, Object> toMap(JsonNode object) {
     Map<String, Object> map = new LinkedHashMap<>();
-    object.fields().forEachRemaining(field -> map.put(field.getKey(), toValue(field.getValue())));
+    object.properties().forEach(field -> map.put(field.getKey(), toValue(field.getValue())));
     return map;
   }
 
