@@ -51,18 +51,16 @@ public final class CallArguments {
   }
 
   /**
-   * Turns a whole-number call reference into its text, so that a front end which only takes text
-   * accepts both {@code 1234} and {@code '1234'}; anything else is returned unchanged and checked
-   * later by {@link #callRef}.
-   *
-   * @throws InvalidInputException naming {@code parameter} when a number is not a valid reference
+   * Turns a whole number into its decimal text and returns anything else unchanged, so that a front
+   * end whose parameters are text accepts both {@code 1234} and {@code '1234'}. The value is
+   * checked later, by {@link #callRef} or {@link UpdateArguments}.
    */
-  public static Object numberAsText(String parameter, Object value) {
+  public static Object numberAsText(Object value) {
     if (value instanceof Integer
         || value instanceof Long
         || value instanceof Short
         || value instanceof BigInteger) {
-      return callRef(parameter, value).toString();
+      return value.toString();
     }
     return value;
   }
