@@ -1,6 +1,7 @@
 package io.asmkit.jenkins;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -9,6 +10,7 @@ import io.asmkit.core.service.CallService;
 import io.asmkit.feign.AsmClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -42,13 +44,28 @@ public final class AsmConnections {
         });
     }
 
-    /** A new client for {@code site}: the one way every step, binding and form button builds one. */
+    /**
+     * A new client for {@code site}: the one way every step, binding and form button builds one.
+     * The secret leaves its {@code Secret} only here, on its way into the client.
+     */
     static AsmClient newClient(AsmSite site, StandardCredentials credentials) {
-        AsmClient.Builder builder = AsmClient.builder(site.getUrl())
+        var builder = AsmClient.builder(site.getUrl())
                 .httpClient(AsmHttp.newHttpClient(site.connectTimeout()))
                 .connectTimeout(site.connectTimeout())
                 .readTimeout(site.readTimeout());
-        return AsmCredentials.authenticate(builder, site, credentials).build();
+
+        if (credentials instanceof StringCredentials token) {
+            builder = builder.bearerToken(token.getSecret().getPlainText());
+        } else if (credentials instanceof StandardUsernamePasswordCredentials login) {
+            builder = builder.passwordLogin(
+                            AsmCredentials.requireClientId(site),
+                            login.getUsername(),
+                            login.getPassword().getPlainText().toCharArray())
+                    .scope(site.getScope());
+        } else {
+            throw AsmCredentials.unsupported(credentials);
+        }
+        return builder.build();
     }
 
     /** Forgets the clients of a build. */

@@ -7,16 +7,14 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.model.Run;
 import hudson.security.ACL;
 import io.asmkit.core.domain.InvalidInputException;
-import io.asmkit.feign.AsmClient;
 import java.util.List;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Finds the credentials of a site and applies them to a client: a Secret text is a bearer token, a
- * Username with password logs in with password login. Matches the credential interfaces only, so
+ * Finds the credentials of a site: a Secret text is a bearer token, a Username with password logs in
+ * with password login. Matches the credential interfaces only, so
  * that any credentials provider (Vault, Kubernetes secrets…) works.
  */
 @Restricted(NoExternalUse.class)
@@ -58,28 +56,21 @@ final class AsmCredentials {
     }
 
     /**
-     * Sets the client's authentication from the credentials; the secret leaves its {@code Secret}
-     * only here, on its way into the client.
+     * The API client id a password login needs.
      *
-     * @throws InvalidInputException when the credentials are of another kind, or a password login
-     *     has no client id
+     * @throws InvalidInputException naming the site when it has none
      */
-    static AsmClient.Builder authenticate(AsmClient.Builder builder, AsmSite site, StandardCredentials credentials) {
-        if (credentials instanceof StringCredentials token) {
-            return builder.bearerToken(token.getSecret().getPlainText());
+    static String requireClientId(AsmSite site) {
+        if (site.getClientId() == null) {
+            throw new InvalidInputException("Site '" + site.getName() + "' has no API client id: password login"
+                    + " needs one; set it in the site's advanced settings.");
         }
-        if (credentials instanceof StandardUsernamePasswordCredentials login) {
-            if (site.getClientId() == null) {
-                throw new InvalidInputException("Site '" + site.getName() + "' has no API client id: password login"
-                        + " needs one; set it in the site's advanced settings.");
-            }
-            return builder.passwordLogin(
-                            site.getClientId(),
-                            login.getUsername(),
-                            login.getPassword().getPlainText().toCharArray())
-                    .scope(site.getScope());
-        }
-        throw new InvalidInputException("Credentials '" + credentials.getId() + "' are neither a Secret text (bearer"
+        return site.getClientId();
+    }
+
+    /** The failure for credentials that are neither a token nor a user name and password. */
+    static InvalidInputException unsupported(StandardCredentials credentials) {
+        return new InvalidInputException("Credentials '" + credentials.getId() + "' are neither a Secret text (bearer"
                 + " token) nor a Username with password (password login).");
     }
 

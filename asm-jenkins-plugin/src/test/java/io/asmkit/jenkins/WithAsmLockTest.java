@@ -115,7 +115,8 @@ class WithAsmLockTest {
                 """.formatted(call));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        while (!run.getLog().contains("is locked by 'jsmith'; waiting up to 1m")) {
+        String notice = "ASM: call " + call + " on 'sandbox' is locked by 'jsmith'; waiting up to 1m for it";
+        while (!JenkinsRule.getLog(run).contains(notice)) {
             Thread.sleep(100);
         }
         sandbox.model().unlock("jsmith", call);
