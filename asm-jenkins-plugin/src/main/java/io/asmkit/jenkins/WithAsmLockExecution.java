@@ -120,7 +120,7 @@ final class WithAsmLockExecution extends GeneralNonBlockingStepExecution {
         TaskListener listener = getContext().get(TaskListener.class);
         super.stop(cause);
         if (wasLocked) {
-            Timer.get().submit(() -> {
+            Timer.get().execute(() -> {
                 try {
                     unlock(run, listener);
                 } catch (Exception e) {
