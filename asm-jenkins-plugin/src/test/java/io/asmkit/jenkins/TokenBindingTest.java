@@ -2,8 +2,10 @@ package io.asmkit.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asmkit.core.domain.CallRef;
 import io.asmkit.sandbox.AsmSandbox;
 import io.asmkit.sandbox.AsmSandboxExtension;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +68,8 @@ class TokenBindingTest {
     void usesASecretTextTokenForTheStepsToo() throws Exception {
         String token = AsmTestSupport.addTokenCredentials(r, sandbox);
         AsmSite site = new AsmSite("token-site", sandbox.baseUrl().toString(), AsmTestSupport.TOKEN_CREDENTIALS);
-        AsmGlobalConfiguration.get().setSites(java.util.List.of(site));
-        var call = AsmTestSupport.openCall(sandbox);
+        AsmGlobalConfiguration.get().setSites(List.of(site));
+        CallRef call = AsmTestSupport.openCall(sandbox);
         WorkflowJob job = AsmTestSupport.pipeline(r, """
                 withAsmLock(callRef: '%s') {
                     asmUpdateCall description: 'Deployed with a token'
