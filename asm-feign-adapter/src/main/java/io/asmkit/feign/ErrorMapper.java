@@ -277,7 +277,7 @@ final class ErrorMapper {
   }
 
   private CallLockedException locked(RequestInfo request, Reply reply, ErrorBody body) {
-    String holder = holder(body.message());
+    String holder = holder(redactor.redact(body.message()));
     String excerpt = excerpt(reply);
     return new CallLockedException(
         CallLockedException.describe(request.ref(), holder)
