@@ -17,7 +17,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -433,9 +432,7 @@ final class ErrorMapper {
       if (state == null || !state.isObject()) {
         return details;
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = state.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : state.properties()) {
         List<String> texts = new ArrayList<>();
         if (field.getValue().isArray()) {
           field.getValue().forEach(item -> texts.add(item.asText()));

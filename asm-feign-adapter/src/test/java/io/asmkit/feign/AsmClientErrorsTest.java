@@ -284,6 +284,21 @@ class AsmClientErrorsTest {
   }
 
   @Test
+  void timesOutWhenTheBodyStallsAfterTheHeaders() {
+    wm.stubFor(
+        get(urlEqualTo(CALL))
+            .willReturn(
+                okJson("{\"Ref\":1000,\"Description\":\"" + "x".repeat(200) + "\"}")
+                    .withChunkedDribbleDelay(40, 4_000)));
+    AsmClient client =
+        Wire.client(wm, new Wire.FakeTime()).readTimeout(Duration.ofMillis(300)).build();
+
+    assertThatThrownBy(() -> client.get(REF))
+        .isInstanceOf(ServerUnavailableException.class)
+        .hasMessageContaining("timed out after 300 ms");
+  }
+
+  @Test
   void reportsAResetConnectionAsUnavailable() {
     wm.stubFor(
         put(urlEqualTo(LOCK)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
