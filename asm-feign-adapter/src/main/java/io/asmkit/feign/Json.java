@@ -25,6 +25,15 @@ final class Json {
     }
   }
 
+  /** A string as a JSON string literal, quotes included. */
+  static String quote(String text) {
+    try {
+      return MAPPER.writeValueAsString(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The text cannot be written as JSON", e);
+    }
+  }
+
   /** Reads JSON text, or returns {@code null} when it is blank or not JSON. */
   static JsonNode readOrNull(String text) {
     if (text == null || text.isBlank()) {

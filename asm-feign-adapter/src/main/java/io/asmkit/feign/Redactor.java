@@ -1,5 +1,7 @@
 package io.asmkit.feign;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,14 +31,19 @@ final class Redactor {
 
   private final LinkedHashSet<String> known = new LinkedHashSet<>();
 
-  /** Remembers a secret to be masked wherever it appears; the oldest are forgotten past 64. */
+  /**
+   * Remembers a secret to be masked wherever it appears, also as a server would echo it from a form
+   * (URL-encoded) or in JSON (escaped); the oldest are forgotten past 64.
+   */
   synchronized void remember(String secret) {
     if (secret == null || secret.length() < SHORTEST_KNOWN) {
       return;
     }
-    known.remove(secret);
-    known.add(secret);
-    if (known.size() > MAX_KNOWN) {
+    for (String form : List.of(secret, urlEncoded(secret), jsonEscaped(secret))) {
+      known.remove(form);
+      known.add(form);
+    }
+    while (known.size() > MAX_KNOWN) {
       known.remove(known.iterator().next());
     }
   }
@@ -54,6 +61,15 @@ final class Redactor {
     result = BEARER.matcher(result).replaceAll("$1" + MASK);
     result = JWT.matcher(result).replaceAll(MASK);
     return maskLongRuns(result);
+  }
+
+  private static String urlEncoded(String secret) {
+    return URLEncoder.encode(secret, StandardCharsets.UTF_8);
+  }
+
+  private static String jsonEscaped(String secret) {
+    String quoted = Json.quote(secret);
+    return quoted.substring(1, quoted.length() - 1);
   }
 
   private synchronized List<String> knownSecrets() {

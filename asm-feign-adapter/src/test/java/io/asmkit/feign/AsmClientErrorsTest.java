@@ -206,6 +206,22 @@ class AsmClientErrorsTest {
   }
 
   @Test
+  void reportsARedirectNamingWhereItLeads() {
+    wm.stubFor(
+        put(urlEqualTo(LOCK))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "https://sso.example.org/login")));
+
+    assertThatThrownBy(() -> client().lock(REF))
+        .isInstanceOf(RequestRejectedException.class)
+        .hasMessageContaining("with a redirect to https://sso.example.org/login")
+        .hasMessageContaining("check the base URL");
+    wm.verify(1, putRequestedFor(urlEqualTo(LOCK)));
+  }
+
+  @Test
   void reportsAnHtmlErrorPageByItsTitleNotItsMarkup() {
     wm.stubFor(
         put(urlEqualTo(LOCK))

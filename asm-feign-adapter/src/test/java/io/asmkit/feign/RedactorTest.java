@@ -17,6 +17,14 @@ class RedactorTest {
   }
 
   @Test
+  void masksSecretsItWasToldOfAsFormsAndJsonEchoThem() {
+    redactor.remember("p\"w&d!");
+
+    assertThat(redactor.redact("got p%22w%26d%21 and \\\"p\\\"w&d!\\\" and p\"w&d!"))
+        .isEqualTo("got **** and \\\"****\\\" and ****");
+  }
+
+  @Test
   void masksTokenFieldsInJsonAndForms() {
     assertThat(redactor.redact("{\"access_token\":\"abc\",\"refresh_token\": \"def\"}"))
         .isEqualTo("{\"access_token\":\"****\",\"refresh_token\": \"****\"}");
