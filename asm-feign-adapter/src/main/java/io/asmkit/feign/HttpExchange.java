@@ -69,9 +69,20 @@ final class HttpExchange {
       String text = readBody(response);
       finished(method, path, response.status(), start, null);
       return new Reply(response.status(), response.headers(), text);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       finished(method, path, 0, start, e);
       throw e;
+    } catch (RuntimeException e) {
+      finished(method, path, 0, start, e);
+      // Not chained: the JDK's message for a refused header quotes the header, token and all.
+      throw new IllegalStateException(
+          "The request "
+              + method
+              + " "
+              + path
+              + " could not be sent ("
+              + e.getClass().getName()
+              + ")");
     }
   }
 

@@ -126,6 +126,19 @@ class AsmClientBuilderTest {
   }
 
   @Test
+  void refusesATokenThatCannotGoInAHeaderWithoutShowingIt() {
+    AsmClient.Builder builder =
+        AsmClient.builder(Wire.baseUrl(wm)).bearerToken("s\u20acret-token-value");
+
+    // Refused when built or when first used, depending on how strict the core's AccessToken is.
+    assertThatThrownBy(() -> builder.build().lock(REF))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageNotContaining("ret-token-value");
+
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void sendsEveryRequestThroughTheSuppliedHttpClient() {
     wm.stubFor(put(urlEqualTo(API + "call/1000/lock")).willReturn(noContent()));
     RecordingProxySelector proxies = new RecordingProxySelector();
