@@ -121,7 +121,10 @@ final class ErrorMapper {
           "ASM answered the request to "
               + request.purpose()
               + " with a redirect"
-              + reply.header("Location").map(l -> " to " + redactor.redact(l)).orElse("")
+              + reply
+                  .header("Location")
+                  .map(l -> " to " + singleLine(redactor.redact(l), 200))
+                  .orElse("")
               + ": check the base URL (https, host and system name)"
               + context,
           ref,

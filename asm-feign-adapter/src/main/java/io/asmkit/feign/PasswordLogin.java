@@ -127,8 +127,8 @@ public final class PasswordLogin implements TokenPort {
 
   private void login() {
     String form = TokenEndpoint.loginForm(clientId, username, password, scope, clientSecret);
-    Reply reply = post(form, "log in to ASM as '" + username + "'");
     RequestInfo request = info("log in to ASM as '" + username + "'");
+    Reply reply = post(form, request);
 
     if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403) {
       throw errors.loginRefused(request, reply, username, clientId);
@@ -144,11 +144,12 @@ public final class PasswordLogin implements TokenPort {
   /** Refreshes the tokens; false when ASM refused the refresh token (used or expired). */
   private boolean refresh() {
     String form = TokenEndpoint.refreshForm(clientId, refreshToken, clientSecret);
-    Reply reply = post(form, "refresh the ASM token of '" + username + "'");
+    RequestInfo request = info("refresh the ASM token of '" + username + "'");
+    Reply reply = post(form, request);
 
     TokenEndpoint.Tokens tokens = reply.isSuccess() ? TokenEndpoint.parse(reply.body()) : null;
     if (tokens == null) {
-      AsmException failure = errors.loginFailed(info("refresh the token"), reply);
+      AsmException failure = errors.loginFailed(request, reply);
       if (failure instanceof ServerUnavailableException unavailable) {
         throw unavailable;
       }
@@ -162,8 +163,7 @@ public final class PasswordLogin implements TokenPort {
     return true;
   }
 
-  private Reply post(String form, String purpose) {
-    RequestInfo request = info(purpose);
+  private Reply post(String form, RequestInfo request) {
     PlannedRequest planned = new PlannedRequest("POST", loginUri, null);
     Map<String, String> headers =
         Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json");
@@ -171,7 +171,7 @@ public final class PasswordLogin implements TokenPort {
     try {
       return retrier.run(
           Retrier.Repeat.ONLY_IF_NOT_SENT,
-          purpose,
+          request.purpose(),
           attempt -> ApiCaller.send(http, errors, request, planned, headers, body));
     } finally {
       Arrays.fill(body, (byte) 0);
