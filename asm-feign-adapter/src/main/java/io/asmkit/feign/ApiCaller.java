@@ -58,6 +58,7 @@ final class ApiCaller {
     }
 
     if (reply.isSuccess()) {
+      CallReplies.requireNotHtml(errors, request, reply);
       return reply;
     }
     AsmException failure = errors.fromReply(request, reply);

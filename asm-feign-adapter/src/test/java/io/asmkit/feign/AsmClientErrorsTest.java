@@ -273,6 +273,23 @@ class AsmClientErrorsTest {
   }
 
   @Test
+  void reportsAnHtmlPageAnsweredWithSuccessAsUnexpected() {
+    wm.stubFor(
+        put(urlEqualTo(LOCK))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<html><head><title>Company sign-in</title></head></html>")));
+
+    assertThatThrownBy(() -> client().lock(REF))
+        .isInstanceOf(UnexpectedReplyException.class)
+        .hasMessageContaining("without ASM's JSON (it sent an HTML page)")
+        .hasMessageContaining("check that the base URL leads to ASM itself")
+        .hasMessageContaining("answered 200: an HTML page: Company sign-in");
+  }
+
+  @Test
   void reportsACreateReplyWithoutRefSayingACallMayExist() {
     wm.stubFor(post(urlEqualTo(API + "call")).willReturn(aResponse().withStatus(201)));
 
