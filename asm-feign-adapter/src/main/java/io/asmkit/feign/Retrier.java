@@ -36,6 +36,9 @@ final class Retrier {
   /** The statuses after which a request is worth repeating. */
   static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 502, 503, 504);
 
+  /** Longer waits are read as this (a day), which is past any sensible time budget. */
+  private static final long LONGEST_RETRY_AFTER = 86_400;
+
   private static final Logger LOGGER = LoggerFactory.getLogger(Retrier.class);
 
   private final RetryPolicy policy;
@@ -102,7 +105,7 @@ final class Retrier {
     }
     String value = header.get().strip();
     try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+      return Duration.ofSeconds(Math.min(Math.max(0, Long.parseLong(value)), LONGEST_RETRY_AFTER));
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);

@@ -48,6 +48,7 @@ class RetryPolicyTest {
     assertThat(Retrier.retryAfter(Optional.of(" 7 "))).isEqualTo(Duration.ofSeconds(7));
     assertThat(Retrier.retryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")))
         .isEqualTo(Duration.ZERO);
+    assertThat(Retrier.retryAfter(Optional.of("99999999999999999"))).isEqualTo(Duration.ofDays(1));
     assertThat(Retrier.retryAfter(Optional.of("soon"))).isNull();
     assertThat(Retrier.retryAfter(Optional.empty())).isNull();
   }
