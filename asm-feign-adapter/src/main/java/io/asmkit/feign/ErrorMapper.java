@@ -294,9 +294,10 @@ final class ErrorMapper {
   private ActionNotAllowedException notAllowed(RequestInfo request, Reply reply) {
     String excerpt = excerpt(reply);
     return new ActionNotAllowedException(
-        "ASM does not allow to "
+        "ASM refused to "
             + request.purpose()
-            + " now: the call may be closed, or Open and not locked by you (lock it first)"
+            + " in its current state: the call may be closed, or Open and not locked by you"
+            + " (lock it first)"
             + context(request, reply, excerpt),
         request.ref(),
         reply.status(),
