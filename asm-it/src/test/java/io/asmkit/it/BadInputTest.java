@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input, on our side and from the server. Input we can judge ourselves (call references,
- * addresses, field names and values, command lines) is refused before anything is sent, which the
+ * addresses, field names and values, client settings) is refused before anything is sent, which the
  * sandbox's empty request record proves; replies that are empty, truncated, HTML or huge give a
  * clear, short error naming the call. Every message is one line, names what was wrong, and shows no
- * secret.
+ * secret. The CLI's usage errors are in {@link CliBadInputTest}.
  */
 class BadInputTest {
 
@@ -164,42 +164,6 @@ class BadInputTest {
                 f -> refused(() -> LockWait.upTo(java.time.Duration.ofSeconds(-1))))
             .mentions("negative"));
 
-    // command lines (exit code 2, nothing sent)
-    cases.add(cli("asm with-lock abc -- true", List.of("with-lock", "abc", "--", "true"), "abc"));
-    cases.add(cli("asm with-lock REF (no command)", List.of("with-lock", "1000"), "--"));
-    cases.add(cli("asm frobnicate 1000", List.of("frobnicate", "1000"), "frobnicate"));
-    cases.add(
-        cli(
-            "asm update 1000 --field lower=1",
-            List.of("update", "1000", "--field", "lower=1"),
-            "lower"));
-    cases.add(
-        cli(
-            "asm update 1000 --status Deployed (no status titles)",
-            List.of("update", "1000", "--status", "Deployed"),
-            "Deployed"));
-    cases.add(
-        cli(
-            "asm lock 1000 --url ftp://127.0.0.1/sandbox",
-            List.of("lock", "1000", "--url", "ftp://127.0.0.1/sandbox"),
-            "ftp"));
-    cases.add(cli("asm lock (no reference)", List.of("lock"), "REF"));
-    cases.add(
-        cli(
-            "asm lock 1000 --password (secret as argument)",
-            List.of("lock", "1000", "--password", URL_PASSWORD),
-            "environment"));
-    cases.add(
-        new BadInput(
-                "asm lock 1000 without ASM_URL",
-                f -> {
-                  CliRun run =
-                      CliRun.withEnv(
-                          java.util.Map.of("ASM_TOKEN", "abcdefghijkl"), List.of("lock", "1000"));
-                  assertThat(run.exitCode()).as("exit code").isEqualTo(2);
-                  return firstLine(run.err());
-                })
-            .mentions("ASM_URL"));
     return cases.stream();
   }
 
@@ -259,18 +223,6 @@ class BadInputTest {
                 }));
   }
 
-  private static BadInput cli(String name, List<String> args, String mention) {
-    return new BadInput(
-            name,
-            f -> {
-              CliRun run = CliRun.as(f.sandbox, f.user, args);
-              assertThat(run.exitCode()).as("exit code of " + run).isEqualTo(2);
-              SECRETS.assertNoneIn("the CLI's output", run.all());
-              return firstLine(run.err());
-            })
-        .mentions(mention);
-  }
-
   private static BadInput reply(String name, Fault fault) {
     return new BadInput(
         name,
@@ -294,10 +246,6 @@ class BadInputTest {
     Throwable thrown = catchThrowable(attempt::run);
     assertThat(thrown).isInstanceOf(type);
     return thrown;
-  }
-
-  private static String firstLine(String text) {
-    return text.strip().lines().findFirst().orElse("");
   }
 
   private static String hugeHtml() {
