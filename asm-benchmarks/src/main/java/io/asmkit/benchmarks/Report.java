@@ -45,7 +45,16 @@ public final class Report {
     double adapter = score(results, "adapter");
     double service = score(results, "serviceRunLocked");
     double bare = score(results, "bareHttpClient");
+    double bareAsync = score(results, "bareHttpClientAsync");
     row("lock+update+unlock, bare HttpClient", us(bare), "", "", "");
+    if (bareAsync > 0) {
+      row(
+          "lock+update+unlock, bare HttpClient, sendAsync + get(timeout)",
+          us(bareAsync),
+          "(info)",
+          ratio(bareAsync / bare),
+          "");
+    }
     row(
         "lock+update+unlock, AsmClient",
         us(adapter),

@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Writes one line per case (name, then what happened) to {@code target/reliability/NAME.tsv}, the
  * raw material of the tables in docs/reliability.md. Writing never fails a test.
  */
 final class Findings {
+
+  /** The tables written by this JVM so far: each is started afresh on its first line. */
+  private static final Set<String> STARTED = new HashSet<>();
 
   private Findings() {}
 
@@ -25,6 +30,9 @@ final class Findings {
     try {
       Path file = Path.of("target", "reliability", table + ".tsv");
       Files.createDirectories(file.getParent());
+      if (STARTED.add(table)) {
+        Files.deleteIfExists(file);
+      }
       Files.writeString(
           file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
