@@ -140,7 +140,7 @@ final class DemoCommand extends AsmCommand {
     step(
         console,
         "Run a command while call " + SECOND + " is locked, and set its status when it succeeds",
-        "asm with-lock " + SECOND + " --status 5 -- " + shellWords(command));
+        "asm with-lock " + SECOND + " --status 5 -- " + LockedCommandRun.shellWords(command));
     CallUpdate update = CallUpdate.builder().status(5).build();
     Console quiet = new Console(context.out(), context.err(), false, debug, "with-lock");
 
@@ -186,11 +186,5 @@ final class DemoCommand extends AsmCommand {
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     return List.of(java, "-version");
-  }
-
-  private static String shellWords(List<String> command) {
-    return command.stream()
-        .map(word -> word.matches("[A-Za-z0-9_./=-]+") ? word : "'" + word + "'")
-        .collect(Collectors.joining(" "));
   }
 }

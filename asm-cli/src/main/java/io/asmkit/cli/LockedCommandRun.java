@@ -54,7 +54,7 @@ final class LockedCommandRun {
           ref,
           wait,
           call -> {
-            console.say("Locked call " + ref + ". Running: " + String.join(" ", command));
+            console.say("Locked call " + ref + ". Running: " + shellWords(command));
             commandExit[0] = runCommand(ref, command, guard);
             if (commandExit[0] == 0 && update != null && !guard.stopping()) {
               call.update(update);
@@ -93,6 +93,19 @@ final class LockedCommandRun {
     console.put("unlocked", true);
     console.say("Unlocked call " + ref + ".");
     return console.succeed();
+  }
+
+  /** The command as a shell would show it: words with spaces or quotes in single quotes. */
+  static String shellWords(List<String> command) {
+    StringBuilder line = new StringBuilder();
+    for (String word : command) {
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      boolean plain = !word.isEmpty() && word.matches("[A-Za-z0-9_./=:,+@%-]+");
+      line.append(plain ? word : "'" + word.replace("'", "'\\''") + "'");
+    }
+    return line.toString();
   }
 
   /** The work failed and the unlock after it failed too: say both, the unlock first. */

@@ -87,7 +87,7 @@ final class WithLockCommand extends CallCommand {
         "Dry run: the command would run with ASM_CALL_REF="
             + call
             + ": "
-            + String.join(" ", command));
+            + LockedCommandRun.shellWords(command));
     console.put("callRef", call.value());
     console.put("wouldRun", command);
     session.reportPlan(console);
