@@ -17,16 +17,18 @@ public final class AccessToken {
   /**
    * Wraps a token value.
    *
-   * @throws InvalidInputException when the value is empty or contains white space
+   * @throws InvalidInputException when the value is empty or has anything but visible ASCII
+   *     characters (a bearer token never has: spaces, line breaks, non-breaking or zero-width
+   *     spaces and accented letters come from copying it badly)
    */
   public static AccessToken of(String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException("The bearer token is empty: give a token issued by ASM.");
     }
-    if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+    if (value.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
       throw new InvalidInputException(
-          "The bearer token contains spaces or line breaks: give the token alone, without"
-              + " 'Bearer ' and without a trailing newline.");
+          "The bearer token contains spaces or line breaks, or characters other than visible"
+              + " ASCII: give the token alone, without 'Bearer ' and without a trailing newline.");
     }
     return new AccessToken(value);
   }

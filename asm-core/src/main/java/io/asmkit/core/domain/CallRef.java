@@ -1,5 +1,6 @@
 package io.asmkit.core.domain;
 
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 
 /** The reference of an ASM call: a positive whole number, as ASM's integer {@code Ref}. */
@@ -49,12 +50,18 @@ public final class CallRef implements Comparable<CallRef>, Serializable {
     String digits = trimmed.replaceFirst("^0+(?=.)", "");
     if (digits.length() > MAX_DIGITS || isAboveLongRange(digits)) {
       throw new InvalidInputException(
-          "Call reference '" + Text.singleLine(trimmed, 40) + "' is too large to be a call.");
+          "Call reference '"
+              + Text.singleLine(trimmed, 40)
+              + "' is too large: give the call's number (at most "
+              + Long.MAX_VALUE
+              + "), for example 1234.");
     }
     long value = Long.parseLong(digits);
     if (value == 0) {
       throw new InvalidInputException(
-          "Call reference '" + trimmed + "' is not valid: a call reference is a positive number.");
+          "Call reference '"
+              + Text.singleLine(trimmed, 40)
+              + "' is not valid: a call reference is a positive number, for example 1234.");
     }
     return new CallRef(value);
   }
@@ -62,6 +69,15 @@ public final class CallRef implements Comparable<CallRef>, Serializable {
   private static boolean isAboveLongRange(String digits) {
     String max = String.valueOf(Long.MAX_VALUE);
     return digits.length() == max.length() && digits.compareTo(max) > 0;
+  }
+
+  /** Refuses a serialized reference that is not positive, as {@link #of} would. */
+  private Object readResolve() throws InvalidObjectException {
+    if (value <= 0) {
+      throw new InvalidObjectException(
+          "Serialized call reference " + value + " is not valid: it must be a positive number.");
+    }
+    return this;
   }
 
   /** The number of the call. */

@@ -109,7 +109,8 @@ public final class CallUpdate implements Serializable {
      * @param value a {@link String}, {@link Integer}, {@link Long}, {@link BigDecimal} or {@link
      *     Boolean}
      * @throws InvalidInputException when the name is not a valid field name, the value is of
-     *     another type, or the field was already set
+     *     another type, the field was already set, or {@code CallStatus} is not a positive whole
+     *     number
      */
     public Builder field(String name, Object value) {
       FieldNames.requireValid(name);
@@ -124,6 +125,9 @@ public final class CallUpdate implements Serializable {
                 + " has a value of type "
                 + (value == null ? "null" : value.getClass().getSimpleName())
                 + ": use text, a whole number, a decimal or true/false.");
+      }
+      if (name.equals(FieldNames.CALL_STATUS)) {
+        requireStatusNumber(value);
       }
       if (values.containsKey(name)) {
         throw new InvalidInputException(
@@ -192,6 +196,18 @@ public final class CallUpdate implements Serializable {
         return given;
       }
       return RichText.toHtml(requireText(name, plain));
+    }
+
+    /** The same rule as {@link #status(int)}, for a status set by name. */
+    private static void requireStatusNumber(Object value) {
+      boolean wholeNumber = value instanceof Integer || value instanceof Long;
+      long number = wholeNumber ? ((Number) value).longValue() : 0;
+      if (number <= 0 || number > Integer.MAX_VALUE) {
+        throw new InvalidInputException(
+            "Field CallStatus has the value '"
+                + Text.singleLine(String.valueOf(value), 40)
+                + "': give the positive number of a status in your ASM system, for example 3.");
+      }
     }
 
     private static String requireText(String name, Object value) {

@@ -1,5 +1,7 @@
 package io.asmkit.core.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,9 +15,12 @@ import java.util.Map;
 public record PlannedOperation(
     CallOperation operation, CallRef callRef, Map<String, Object> fields) {
 
-  /** Copies the fields so that the plan cannot change afterwards. */
+  /**
+   * Copies the fields so that the plan cannot change afterwards, keeping their order (the order
+   * they would be sent in) and empty values (an action's parameter may be {@code null}).
+   */
   public PlannedOperation {
-    fields = Map.copyOf(fields);
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   @Override

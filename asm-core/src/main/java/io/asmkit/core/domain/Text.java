@@ -11,7 +11,11 @@ final class Text {
     if (folded.length() <= max) {
       return folded;
     }
-    return folded.substring(0, Math.max(0, max - 1)) + "…";
+    int end = Math.max(0, max - 1);
+    if (end > 0 && Character.isHighSurrogate(folded.charAt(end - 1))) {
+      end--; // never cut a character such as an emoji in half
+    }
+    return folded.substring(0, end) + "…";
   }
 
   /** Text for the start of a message: "call 42" or "the request" when no call is known. */

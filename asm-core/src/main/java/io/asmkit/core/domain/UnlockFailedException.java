@@ -28,6 +28,16 @@ public class UnlockFailedException extends AsmException {
         last);
   }
 
+  /**
+   * No: the work before the unlock is done, so repeating the whole operation is not repeating "the
+   * same request". Whether unlocking alone may succeed later is what {@code
+   * lastFailure().isRetryable()} says.
+   */
+  @Override
+  public boolean isRetryable() {
+    return false;
+  }
+
   /** The last failure, whose type says why the unlock failed. */
   public AsmException lastFailure() {
     return (AsmException) getCause();

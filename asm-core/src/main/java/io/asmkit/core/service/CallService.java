@@ -64,7 +64,7 @@ public final class CallService
 
   @Override
   public LockSession lock(CallRef ref, LockWait wait) {
-    long deadline = time.nanoTime() + wait.timeout().toNanos();
+    long deadline = time.nanoTime() + nanosUpToACentury(wait.timeout());
     int attempt = 0;
     while (true) {
       attempt++;
@@ -113,10 +113,11 @@ public final class CallService
     return result;
   }
 
+  /** As try-with-resources does: whatever the unlock throws is attached to the work's failure. */
   private void closeAfterFailure(LockSession session, Throwable workFailure) {
     try {
       session.close();
-    } catch (RuntimeException unlockFailure) {
+    } catch (Throwable unlockFailure) {
       workFailure.addSuppressed(unlockFailure);
     }
   }
@@ -180,6 +181,15 @@ public final class CallService
         held.httpStatus().orElse(0),
         held.serverMessage().orElse(null),
         held);
+  }
+
+  /**
+   * The duration in nanoseconds, with anything longer than a century (such as "forever") counted as
+   * a century, so that it fits in a long and the deadline arithmetic cannot overflow.
+   */
+  private static long nanosUpToACentury(Duration duration) {
+    Duration century = Duration.ofDays(36_525);
+    return min(duration, century).toNanos();
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * How often to try an unlock that fails transiently, and how long to pause between tries (doubling
- * each time).
+ * each time, up to ten seconds).
  *
  * @param attempts how many tries in all, at least 1
  * @param firstPause the pause after the first failed try
@@ -27,8 +27,14 @@ public record UnlockRetry(int attempts, Duration firstPause) {
     return new UnlockRetry(4, Duration.ofMillis(500));
   }
 
-  /** The pause after the {@code attempt}-th failed try (1-based). */
+  /** The longest pause between two tries, however many tries are allowed. */
+  public static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+  /**
+   * The pause after the {@code attempt}-th failed try (1-based), at most {@link #LONGEST_PAUSE}.
+   */
   Duration pauseAfter(int attempt) {
-    return firstPause.multipliedBy(1L << Math.min(attempt - 1, 16));
+    Duration pause = firstPause.multipliedBy(1L << Math.min(attempt - 1, 16));
+    return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
   }
 }
