@@ -58,8 +58,7 @@ final class HttpBackend implements Backend {
     try {
       sandbox = builder.start();
     } catch (UncheckedIOException cannotListen) {
-      throw new InvalidInputException(
-          cannotListen.getMessage() + " (use --port PORT, or --port 0 for a free one)");
+      throw new InvalidInputException(cannotListen.getMessage() + " (option --port)");
     }
     return new StartedSandbox(sandbox);
   }
