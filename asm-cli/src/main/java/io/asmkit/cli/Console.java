@@ -26,6 +26,7 @@ final class Console {
   private final boolean json;
   private final boolean debug;
   private final Map<String, Object> report = new LinkedHashMap<>();
+  private String indent = "";
 
   Console(PrintStream out, PrintStream err, boolean json, boolean debug, String command) {
     this.out = out;
@@ -36,6 +37,12 @@ final class Console {
     report.put("command", command);
   }
 
+  /** Indents every later human line on stdout by {@code prefix}: the demo nests steps. */
+  Console indented(String prefix) {
+    this.indent = prefix;
+    return this;
+  }
+
   /** Whether the output is JSON. */
   boolean json() {
     return json;
@@ -44,7 +51,7 @@ final class Console {
   /** Prints a human line on stdout, unless the output is JSON. */
   void say(String line) {
     if (!json) {
-      out.println(line);
+      out.println(line.isEmpty() ? line : indent + line);
       out.flush();
     }
   }
@@ -169,7 +176,9 @@ final class Console {
       case "action_not_allowed" ->
           failure instanceof AsmException asm
                   && asm.callRef().isPresent()
-                  && String.valueOf(asm.getMessage()).contains("not locked by you")
+                  && asm.serverMessage()
+                      .orElse(String.valueOf(asm.getMessage()))
+                      .contains("not locked by you")
               ? "an Open call must be locked by you first: use 'asm with-lock "
                   + asm.callRef().map(CallRef::toString).orElse("REF")
                   + " … -- COMMAND', or 'asm lock' then 'asm unlock'."

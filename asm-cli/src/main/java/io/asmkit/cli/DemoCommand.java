@@ -139,10 +139,11 @@ final class DemoCommand extends AsmCommand {
     List<String> command = sampleCommand();
     step(
         console,
-        "Run a command while call " + SECOND + " is locked, and set its status when it succeeds",
+        "Run a command with call " + SECOND + " locked; set its status if the command succeeds",
         "asm with-lock " + SECOND + " --status 5 -- " + LockedCommandRun.shellWords(command));
     CallUpdate update = CallUpdate.builder().status(5).build();
-    Console quiet = new Console(context.out(), context.err(), false, debug, "with-lock");
+    Console quiet =
+        new Console(context.out(), context.err(), false, debug, "with-lock").indented("  ");
 
     try (ShutdownGuard guard = ShutdownGuard.install(context.unlockGrace())) {
       return new LockedCommandRun(context, quiet)
@@ -181,8 +182,7 @@ final class DemoCommand extends AsmCommand {
   /** A short command that runs anywhere: sh when there is one, else this JVM's java -version. */
   static List<String> sampleCommand() {
     if (Files.isExecutable(Path.of("/bin/sh"))) {
-      return List.of(
-          "/bin/sh", "-c", "echo \"  (command) deploying with ASM_CALL_REF=$ASM_CALL_REF\"");
+      return List.of("sh", "-c", "echo \"(command) deploying with ASM_CALL_REF=$ASM_CALL_REF\"");
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     return List.of(java, "-version");
