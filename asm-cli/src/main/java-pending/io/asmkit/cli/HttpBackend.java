@@ -22,8 +22,7 @@ final class HttpBackend implements Backend {
 
   @Override
   public CallPort connect(ConnectionSettings settings, ExchangeLog log) {
-    AsmClient.Builder client =
-        AsmClient.builder(settings.url()).exchangeListener(log::exchange);
+    AsmClient.Builder client = AsmClient.builder(settings.url()).exchangeListener(log::exchange);
 
     Credentials credentials = settings.credentials();
     if (credentials instanceof Credentials.BearerToken bearer) {

@@ -182,7 +182,7 @@ final class DemoCommand extends AsmCommand {
   /** A short command that runs anywhere: sh when there is one, else this JVM's java -version. */
   static List<String> sampleCommand() {
     if (Files.isExecutable(Path.of("/bin/sh"))) {
-      return List.of("sh", "-c", "echo \"(command) deploying with ASM_CALL_REF=$ASM_CALL_REF\"");
+      return List.of("sh", "-c", "echo \"  deploying call $ASM_CALL_REF\"");
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     return List.of(java, "-version");

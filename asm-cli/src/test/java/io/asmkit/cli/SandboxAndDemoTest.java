@@ -42,7 +42,7 @@ class SandboxAndDemoTest {
         .contains("> PUT /fake/call/1000/lock -> 200")
         .contains("Refused, as expected: Call 1002 is locked by 'jsmith'")
         .contains("asm with-lock 1001 --status 5 --")
-        .contains("(command) deploying with ASM_CALL_REF=1001")
+        .contains("  deploying call 1001")
         .contains("Calls still locked in the sandbox: 1002 (by jsmith)");
     assertThat(backend.model.lockedRefs()).hasSize(1);
     assertThat(backend.model.get("x", io.asmkit.core.domain.CallRef.of(1001)).fields())
