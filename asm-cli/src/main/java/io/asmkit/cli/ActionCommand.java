@@ -62,7 +62,7 @@ final class ActionCommand extends CallCommand {
     }
     CallAction action = CallAction.of(kind, values);
     LockWait lockWait = wait.lockWait();
-    Session session = open(console);
+    Session session = open(console, lockWait);
 
     session
         .service()

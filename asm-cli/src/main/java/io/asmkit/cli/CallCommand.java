@@ -2,6 +2,7 @@ package io.asmkit.cli;
 
 import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.PlannedOperation;
+import io.asmkit.core.port.in.LockWait;
 import io.asmkit.core.port.out.CallPort;
 import io.asmkit.core.service.CallService;
 import io.asmkit.core.service.DryRunCallPort;
@@ -37,13 +38,21 @@ abstract class CallCommand extends AsmCommand {
    * changes instead of sending them, and reads too when no credentials are set.
    */
   Session open(Console console) {
+    return open(console, LockWait.failFast());
+  }
+
+  /** As {@link #open(Console)}, telling once on stderr when {@code wait} starts waiting. */
+  Session open(Console console, LockWait wait) {
     ConnectionSettings settings =
         new Configuration(context.env(), console)
             .resolve(connection.url, connection.passwordFile, !connection.dryRun);
     context.backend().checkUrl(settings.url());
 
     ExchangeLog log = output.verbose ? verboseLog(console) : ExchangeLog.NONE;
-    CallPort real = settings.signIn().isPresent() ? context.backend().connect(settings, log) : null;
+    CallPort real =
+        settings.signIn().isPresent()
+            ? WaitNotice.around(context.backend().connect(settings, log), wait, console)
+            : null;
     if (!connection.dryRun) {
       return new Session(settings.url(), new CallService(real), null);
     }

@@ -46,7 +46,7 @@ final class WithLockCommand extends CallCommand {
     requireCommandAfterSeparator(call);
     CallUpdate update = changes.isEmpty() ? null : changes.build(context.env());
     LockWait lockWait = wait.lockWait();
-    Session session = open(console);
+    Session session = open(console, lockWait);
 
     if (session.isDryRun()) {
       return dryRun(console, session, call, lockWait, update);

@@ -141,6 +141,17 @@ class CommandsTest {
   }
 
   @Test
+  void waitingForALockSaysSoOnceThenGivesUpNamingTheHolder() {
+    CliRun.Result result = cli.run("lock", "1002", "--wait", "1s");
+
+    assertThat(result.exitCode()).isEqualTo(5);
+    assertThat(result.err())
+        .containsOnlyOnce("asm: call 1002 is locked by 'jsmith'; waiting up to 1s for it.")
+        .contains("still locked by 'jsmith' after waiting 1s");
+    assertThat(backend.operations).startsWith("PUT 1002/lock", "PUT 1002/lock");
+  }
+
+  @Test
   void unknownCallExitsFour() {
     CliRun.Result result = cli.run("get", "99999", "--json");
 
