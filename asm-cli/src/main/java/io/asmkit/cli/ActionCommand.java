@@ -40,6 +40,14 @@ final class ActionCommand extends CallCommand {
     this.kind = kind;
   }
 
+  private static String past(CallAction.Kind kind) {
+    return switch (kind) {
+      case FORWARD -> "Forwarded";
+      case DEFER -> "Deferred";
+      case CLOSE -> "Closed";
+    };
+  }
+
   /** The help text of the command for {@code kind}. */
   static String[] description(CallAction.Kind kind) {
     return new String[] {
@@ -80,8 +88,7 @@ final class ActionCommand extends CallCommand {
       session.reportPlan(console);
       return console.succeed();
     }
-    console.say(
-        "Call " + call + ": " + kind.pathName() + " done; ASM released the lock by itself.");
+    console.say(past(kind) + " call " + call + "; ASM released its lock.");
     return console.succeed();
   }
 }

@@ -26,12 +26,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  ASM_URL            base address of the ASM system (or --url)",
-      "  ASM_TOKEN          a bearer token; or a password login with:",
-      "  ASM_USERNAME, ASM_PASSWORD (or --password-file FILE), ASM_CLIENT_ID,",
-      "  ASM_SCOPE          (optional, default session-type:Analyst), ASM_CLIENT_SECRET (optional)",
-      "  ASM_STATUS_TITLES  status titles for --status, such as Deployed=5,Resolved=6",
-      "No option takes a secret: argument lists are visible to other users of the machine.",
-      "Run 'asm demo' to see it work against a local sandbox. More: docs/cli.md."
+      "  ASM_TOKEN          a bearer token, or a password login with:",
+      "  ASM_USERNAME       the user name,",
+      "  ASM_PASSWORD       the password (or --password-file FILE),",
+      "  ASM_CLIENT_ID      the API client id,",
+      "  ASM_SCOPE          optional, default session-type:Analyst,",
+      "  ASM_CLIENT_SECRET  optional, when the API client has one",
+      "  ASM_STATUS_TITLES  titles for --status, such as Deployed=5,Resolved=6",
+      "",
+      "No option takes a secret: other users of the machine can see arguments.",
+      "Try 'asm demo'; every command and option: docs/cli.md."
     })
 public final class AsmCli implements Runnable {
 

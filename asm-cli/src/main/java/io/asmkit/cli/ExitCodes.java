@@ -50,8 +50,9 @@ final class ExitCodes {
     "4:call not found",
     "5:call locked by someone else",
     "6:ASM unavailable (5xx, timeout, connection refused)",
+    "127:with-lock: the command could not be started",
     "130:interrupted (Ctrl-C)",
-    "with-lock: the command's own exit code when it fails, 127 when it cannot be started",
+    "N:with-lock: the command's own exit code when it fails (137 if killed by SIGKILL)",
   };
 
   private ExitCodes() {}

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "update",
     description = {
-      "Change fields of a call. An Open call must be locked by you first ('asm lock'),",
-      "or use 'asm with-lock REF --description … -- COMMAND'."
+      "Change fields of a call (an Open call must be locked by you; see with-lock).",
+      "Prefer 'asm with-lock REF --status N -- COMMAND', which locks and unlocks around the"
+          + " update."
     })
 final class UpdateCommand extends CallCommand {
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code asm with-lock REF [update options] -- COMMAND [ARGS...]}. */
 @Command(
     name = "with-lock",
+    customSynopsis = "asm with-lock [OPTIONS] REF -- COMMAND [ARGS...]",
     description = {
       "Lock the call, run COMMAND with ASM_CALL_REF set to the call's number, apply the update"
           + " (if any) when COMMAND exits 0, and unlock the call on every outcome: success,"
