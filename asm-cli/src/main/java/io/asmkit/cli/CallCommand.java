@@ -54,11 +54,11 @@ abstract class CallCommand extends AsmCommand {
             ? WaitNotice.around(context.backend().connect(settings, log), wait, console)
             : null;
     if (!connection.dryRun) {
-      return new Session(settings.url(), new CallService(real), null);
+      return new Session(settings.url(), new CallService(real), null, true);
     }
 
     DryRunCallPort dryRun = new DryRunCallPort(real);
-    return new Session(settings.url(), new CallService(dryRun), dryRun);
+    return new Session(settings.url(), new CallService(dryRun), dryRun, real != null);
   }
 
   /** The {@code --verbose} line of one exchange, on stderr. */
@@ -81,11 +81,13 @@ abstract class CallCommand extends AsmCommand {
     private final String url;
     private final CallService service;
     private final DryRunCallPort dryRun;
+    private final boolean readsSent;
 
-    Session(String url, CallService service, DryRunCallPort dryRun) {
+    Session(String url, CallService service, DryRunCallPort dryRun, boolean readsSent) {
       this.url = url;
       this.service = service;
       this.dryRun = dryRun;
+      this.readsSent = readsSent;
     }
 
     CallService service() {
@@ -108,7 +110,10 @@ abstract class CallCommand extends AsmCommand {
       }
 
       List<Map<String, Object>> requests = new ArrayList<>();
-      console.say("Dry run: nothing that changes a call was sent. It would send:");
+      console.say(
+          readsSent
+              ? "Dry run: nothing that changes a call was sent. It would send:"
+              : "Dry run: nothing was sent (no credentials are set). It would send:");
       for (PlannedOperation operation : dryRun.planned()) {
         RequestPlan plan = context.backend().plan(url, operation);
         console.say("  " + plan.method() + " " + plan.uri());

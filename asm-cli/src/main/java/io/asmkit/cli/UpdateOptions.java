@@ -1,6 +1,7 @@
 package io.asmkit.cli;
 
 import io.asmkit.core.domain.CallUpdate;
+import io.asmkit.core.domain.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ final class UpdateOptions {
       update.description(description);
     }
     if (descriptionHtml != null) {
+      if (description == null) {
+        throw new InvalidInputException(
+            "--description-html needs --description too: ASM keeps the plain text and the HTML"
+                + " of a description together.");
+      }
       update.descriptionHtml(descriptionHtml);
     }
     if (status != null) {

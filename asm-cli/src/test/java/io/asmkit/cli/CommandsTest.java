@@ -126,6 +126,15 @@ class CommandsTest {
   }
 
   @Test
+  void descriptionHtmlAloneNamesTheMissingOption() {
+    CliRun.Result result = cli.run("update", "1000", "--description-html", "<b>x</b>");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--description-html needs --description too");
+    assertThat(backend.operations).isEmpty();
+  }
+
+  @Test
   void lockHeldBySomeoneElseExitsFiveNamingTheHolder() {
     CliRun.Result result = cli.run("lock", "1002", "--json");
 
@@ -308,7 +317,12 @@ class CommandsTest {
 
     CliRun.Result result = dry.run("update", "1000", "--description", "x", "--dry-run", "--json");
 
+    CliRun.Result human = dry.run("get", "1000", "--dry-run");
+
     assertThat(result.exitCode()).isZero();
+    assertThat(human.out())
+        .contains("nothing was sent (no credentials are set)")
+        .contains("GET https://asm.example.org/p/alemba.api/api/v2/call/1000");
     JsonNode request = result.json().get("requests").get(0);
     assertThat(result.json().get("dryRun").asBoolean()).isTrue();
     assertThat(request.get("method").asText()).isEqualTo("PUT");
