@@ -50,8 +50,8 @@ public final class AsmConnections {
      */
     static AsmClient newClient(AsmSite site, StandardCredentials credentials) {
         var builder = AsmClient.builder(site.getUrl())
+                // The connect timeout lives on the supplied HttpClient: the adapter refuses both.
                 .httpClient(AsmHttp.newHttpClient(site.connectTimeout()))
-                .connectTimeout(site.connectTimeout())
                 .readTimeout(site.readTimeout());
 
         if (credentials instanceof StringCredentials token) {
