@@ -4,29 +4,43 @@ import io.asmkit.core.domain.InvalidInputException;
 import io.asmkit.core.domain.PlannedOperation;
 import io.asmkit.core.inmemory.InMemoryAsm;
 import io.asmkit.core.port.out.CallPort;
+import io.asmkit.feign.AsmBaseUrl;
+import io.asmkit.feign.AsmClient;
+import io.asmkit.feign.AsmRequests;
+import io.asmkit.feign.PlannedRequest;
 import io.asmkit.sandbox.AsmSandbox;
 import java.io.UncheckedIOException;
 import java.net.URI;
 
-/**
- * The real backend, half of it until asm-feign-adapter is merged: the sandbox is asm-sandbox's
- * {@link AsmSandbox}; the HTTP client part is in src/main/java-pending and replaces this file then.
- */
+/** The real backend: asm-feign-adapter's {@link AsmClient} and asm-sandbox's {@link AsmSandbox}. */
 final class HttpBackend implements Backend {
 
   @Override
   public void checkUrl(String url) {
-    throw notYet();
+    AsmBaseUrl.parse(url);
   }
 
   @Override
   public CallPort connect(ConnectionSettings settings, ExchangeLog log) {
-    throw notYet();
+    AsmClient.Builder client = AsmClient.builder(settings.url()).exchangeListener(log::exchange);
+
+    Credentials credentials = settings.credentials();
+    if (credentials instanceof Credentials.BearerToken bearer) {
+      client.bearerToken(bearer.token());
+    } else if (credentials instanceof Credentials.PasswordLogin login) {
+      client.passwordLogin(login.clientId(), login.username(), login.password());
+      login.scope().ifPresent(client::scope);
+      login.clientSecret().ifPresent(client::clientSecret);
+    } else {
+      throw new InvalidInputException("No credentials for ASM: set ASM_TOKEN or ASM_USERNAME.");
+    }
+    return client.build();
   }
 
   @Override
   public RequestPlan plan(String url, PlannedOperation operation) {
-    throw notYet();
+    PlannedRequest request = AsmRequests.plan(AsmBaseUrl.parse(url), operation);
+    return new RequestPlan(request.method(), request.uri().toString(), request.jsonBody());
   }
 
   @Override
@@ -65,9 +79,5 @@ final class HttpBackend implements Backend {
     public void close() {
       sandbox.close();
     }
-  }
-
-  private static UnsupportedOperationException notYet() {
-    return new UnsupportedOperationException("the HTTP client is not built into this jar yet");
   }
 }

@@ -148,62 +148,71 @@ class WithLockTest {
 
   @Test
   void stoppingTheProcessStopsTheCommandAndUnlocksBeforeTheHookReturns() throws Exception {
-    CallService service = new CallService(backend.connect(signedIn(), ExchangeLog.NONE));
-    ShutdownGuard guard = ShutdownGuard.detached(Duration.ofSeconds(10));
     Path started = dir.resolve("started");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = context(err);
-    Console console = new Console(context.out(), context.err(), false, false, "with-lock");
-
-    CompletableFuture<Integer> run =
-        CompletableFuture.supplyAsync(
-            () ->
-                new LockedCommandRun(context, console)
-                    .run(
-                        service,
-                        CALL,
-                        LockWait.failFast(),
-                        CallUpdate.builder().status(5).build(),
-                        List.of("sh", "-c", "touch " + started + "; sleep 30"),
-                        guard));
+    Worker worker =
+        new Worker(
+            err, CALL, LockWait.failFast(), List.of("sh", "-c", "touch " + started + "; sleep 30"));
     awaitFile(started);
-    guard.stop();
+
+    worker.guard().stop();
 
     assertThat(backend.model.lockHolder(CALL)).isEmpty();
-    assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(worker.exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("was stopped", "was unlocked");
     assertThat(backend.model.get("x", CALL).fields()).containsEntry("CallStatus", 2);
   }
 
   @Test
   void stoppingWhileWaitingForTheLockEndsTheWaitWithoutRunningTheCommand() throws Exception {
-    CallService service = new CallService(backend.connect(signedIn(), ExchangeLog.NONE));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = context(err);
-    Console console = new Console(context.out(), context.err(), false, false, "with-lock");
     Path marker = dir.resolve("ran");
-    CompletableFuture<ShutdownGuard> guardOfRun = new CompletableFuture<>();
+    Worker worker =
+        new Worker(
+            new ByteArrayOutputStream(),
+            CallRef.of(1002),
+            LockWait.upTo(Duration.ofMinutes(5)),
+            List.of("touch", marker.toString()));
 
-    CompletableFuture<Integer> run =
-        CompletableFuture.supplyAsync(
-            () -> {
-              ShutdownGuard guard = ShutdownGuard.detached(Duration.ofSeconds(10));
-              guardOfRun.complete(guard);
-              return new LockedCommandRun(context, console)
-                  .run(
-                      service,
-                      CallRef.of(1002),
-                      LockWait.upTo(Duration.ofMinutes(5)),
-                      null,
-                      List.of("touch", marker.toString()),
-                      guard);
-            });
-    ShutdownGuard guard = guardOfRun.get(5, TimeUnit.SECONDS);
-    guard.stop();
+    worker.guard().stop();
 
-    assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(worker.exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     assertThat(marker).doesNotExist();
     assertThat(backend.model.lockHolder(CallRef.of(1002))).contains("jsmith");
+  }
+
+  /**
+   * Runs with-lock's core on its own thread, as the CLI's main thread does: the guard belongs to
+   * that thread and is closed by it once the call is unlocked, which is what lets {@link
+   * ShutdownGuard#stop()} return.
+   */
+  private final class Worker {
+
+    private final CompletableFuture<ShutdownGuard> guard = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exitCode;
+
+    Worker(ByteArrayOutputStream err, CallRef ref, LockWait wait, List<String> command) {
+      CallService service = new CallService(backend.connect(signedIn(), ExchangeLog.NONE));
+      CliContext context = context(err);
+      Console console = new Console(context.out(), context.err(), false, false, "with-lock");
+      CallUpdate update = CallUpdate.builder().status(5).build();
+      exitCode =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (ShutdownGuard own = ShutdownGuard.detached(Duration.ofSeconds(20))) {
+                  guard.complete(own);
+                  return new LockedCommandRun(context, console)
+                      .run(service, ref, wait, update, command, own);
+                }
+              });
+    }
+
+    ShutdownGuard guard() throws Exception {
+      return guard.get(10, TimeUnit.SECONDS);
+    }
+
+    int exitCode() throws Exception {
+      return exitCode.get(10, TimeUnit.SECONDS);
+    }
   }
 
   private static ConnectionSettings signedIn() {
