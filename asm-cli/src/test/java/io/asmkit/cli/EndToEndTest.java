@@ -83,7 +83,10 @@ class EndToEndTest {
   }
 
   private Result asm(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    return asm(() -> {}, new ByteArrayOutputStream(), args);
+  }
+
+  private Result asm(CliContext.Waiter untilStopped, ByteArrayOutputStream out, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext context =
         new CliContext(
@@ -92,7 +95,7 @@ class EndToEndTest {
             new PrintStream(err, true, StandardCharsets.UTF_8),
             new HttpBackend(),
             false,
-            () -> {},
+            untilStopped,
             Duration.ofSeconds(20));
 
     int exitCode = AsmCli.run(args, context);
@@ -271,6 +274,29 @@ class EndToEndTest {
             "PUT " + asm().baseUrl() + "/alemba.api/api/v2/call/1001/unlock");
     assertThat(result.json().get("requests").get(1).at("/body/CallStatus").asInt()).isEqualTo(5);
     assertThat(asm().requests()).isEmpty();
+  }
+
+  @Test
+  void sandboxCommandServesTheSampleCallsUntilStopped() {
+    ByteArrayOutputStream sandboxOut = new ByteArrayOutputStream();
+    Result[] whileServing = new Result[1];
+    CliContext.Waiter useIt =
+        () -> {
+          String printed = sandboxOut.toString(StandardCharsets.UTF_8);
+          String url = printed.replaceAll("(?s).*export ASM_URL=(\\S+).*", "$1");
+          env.put("ASM_URL", url);
+          env.put("ASM_USERNAME", "analyst");
+          env.put("ASM_PASSWORD", "sandbox");
+          env.put("ASM_CLIENT_ID", CLIENT_ID);
+          whileServing[0] = asm("get", "1002", "--json");
+        };
+
+    Result sandbox = asm(useIt, sandboxOut, "sandbox", "--port", "0");
+
+    assertThat(sandbox.exitCode()).isZero();
+    assertThat(sandbox.out()).contains("ASM sandbox running at http://127.0.0.1:", "Ctrl-C");
+    assertThat(whileServing[0].exitCode()).isZero();
+    assertThat(whileServing[0].json().at("/call/Description").asText()).contains("jsmith");
   }
 
   @Test
