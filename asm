@@ -1,7 +1,15 @@
 #!/bin/sh
 # Runs the asm command-line tool built in this repository, for example: ./asm demo
 # Build it first with: ./mvnw -q -B package -DskipTests
-here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 1
+self=$0
+while [ -L "$self" ]; do
+  link=$(readlink "$self") || break
+  case $link in
+    /*) self=$link ;;
+    *) self=$(dirname -- "$self")/$link ;;
+  esac
+done
+here=$(CDPATH= cd -- "$(dirname -- "$self")" && pwd) || exit 1
 jar="$here/asm-cli/target/asm.jar"
 
 if [ ! -f "$jar" ]; then

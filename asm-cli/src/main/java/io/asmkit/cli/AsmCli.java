@@ -54,7 +54,8 @@ public final class AsmCli implements Runnable {
   }
 
   /**
-   * Runs {@code asm} without exiting, for tests and embedding.
+   * Runs {@code asm} without exiting, for tests and embedding. A {@code with-lock} command shares
+   * this process's own standard streams, whatever {@code out} and {@code err} are.
    *
    * @param env the environment variables to read configuration and credentials from
    * @return the exit code (see {@code asm --help})
