@@ -164,17 +164,32 @@ public final class AsmCli implements Runnable {
    * names no argument, since the next argument may be the secret itself.
    */
   private static String safeMessage(ParameterException failure) {
-    if (failure instanceof UnmatchedArgumentException unmatched) {
-      for (String argument : unmatched.getUnmatched()) {
-        String name = argument.split("=", 2)[0].toLowerCase(Locale.ROOT);
-        if (name.startsWith("-") && SECRET_WORDS.stream().anyMatch(name::contains)) {
-          return "secrets are not accepted as arguments, since other users of the machine can"
-              + " see argument lists: set ASM_TOKEN, or ASM_PASSWORD, in the environment, or use"
-              + " --password-file FILE.";
-        }
+    if (!(failure instanceof UnmatchedArgumentException unmatched)) {
+      return failure.getMessage();
+    }
+
+    for (String argument : unmatched.getUnmatched()) {
+      String name = argument.split("=", 2)[0].toLowerCase(Locale.ROOT);
+      if (name.startsWith("-") && SECRET_WORDS.stream().anyMatch(name::contains)) {
+        return "secrets are not accepted as arguments, since other users of the machine can"
+            + " see argument lists: set ASM_TOKEN, or ASM_PASSWORD, in the environment, or use"
+            + " --password-file FILE.";
       }
     }
-    return failure.getMessage();
+
+    List<String> suggestions = unmatched.getSuggestions();
+    boolean atTop = failure.getCommandLine().getParent() == null;
+    if (atTop && !unmatched.getUnmatched().isEmpty()) {
+      return "'"
+          + unmatched.getUnmatched().get(0)
+          + "' is not an asm command"
+          + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions))
+          + "? Commands: "
+          + String.join(", ", failure.getCommandLine().getSubcommands().keySet())
+          + ".";
+    }
+    return failure.getMessage()
+        + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
   }
 
   /** The version, from the jar's manifest. */

@@ -380,6 +380,16 @@ class CommandsTest {
   }
 
   @Test
+  void unknownCommandSuggestsTheNearestOne() {
+    CliRun.Result result = cli.run("lok", "1000");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("'lok' is not an asm command; did you mean lock")
+        .contains("with-lock");
+  }
+
+  @Test
   void noCommandIsInvalidUsage() {
     CliRun.Result result = cli.run();
 
