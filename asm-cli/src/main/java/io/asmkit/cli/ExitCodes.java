@@ -9,6 +9,7 @@ import io.asmkit.core.domain.InvalidInputException;
 import io.asmkit.core.domain.OperationInterruptedException;
 import io.asmkit.core.domain.RequestRejectedException;
 import io.asmkit.core.domain.ServerUnavailableException;
+import io.asmkit.core.domain.UnexpectedReplyException;
 import io.asmkit.core.domain.UnlockFailedException;
 
 /** The exit codes of {@code asm}, and the one place that maps a failure to its code and name. */
@@ -112,6 +113,9 @@ final class ExitCodes {
     }
     if (failure instanceof RequestRejectedException) {
       return "request_rejected";
+    }
+    if (failure instanceof UnexpectedReplyException) {
+      return "unexpected_reply";
     }
     return "unexpected";
   }

@@ -249,6 +249,24 @@ class EndToEndTest {
   }
 
   @Test
+  void aWebPageInsteadOfAsmIsReportedWithAHintAboutTheAddress() {
+    passwordLogin();
+    asm()
+        .faults()
+        .failNext(
+            1,
+            "GET",
+            ".*/call/1000",
+            Fault.status(200, "<html><body>Please sign in to the proxy</body></html>"));
+
+    Result result = asm("get", "1000", "--json");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.json().at("/error/type").asText()).isEqualTo("unexpected_reply");
+    assertThat(result.err()).contains("asm: ", "base URL leads to ASM itself");
+  }
+
+  @Test
   void badUrlIsInvalidInput() {
     passwordLogin();
 
