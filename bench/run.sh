@@ -2,7 +2,7 @@
 # Runs every benchmark of the ASM toolkit on this machine and prints the figures and their ratios
 # against the targets (see docs/performance.md). Loopback only; every loop is bounded.
 #
-#   bench/run.sh            # build, then run everything (about 5 minutes on 2 cores)
+#   bench/run.sh            # build, then run everything (about 6 minutes on 2 cores)
 #   bench/run.sh --quick    # shorter JMH runs and fewer cold starts, to check the script
 #
 # Needs: a JDK 17+ (java, javac), curl; hyperfine if present (else a timed bash loop).
@@ -16,10 +16,12 @@ quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 
 if $quick; then
-  jmh_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  jmh_opts=(-wi 1 -w 1s -i 2 -r 1s)
+  cycle_forks=1
   cold_runs=5
 else
-  jmh_opts=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+  jmh_opts=(-wi 3 -w 2s -i 5 -r 2s)
+  cycle_forks=2
   cold_runs=20
 fi
 
@@ -47,11 +49,12 @@ cli_jar="$here/asm-cli/target/asm.jar"
 
 # --- JMH: the adapter against a bare HttpClient; scaling under 20 ms latency
 log "JMH: CycleBenchmark"
-java -jar "$bench_jar" CycleBenchmark "${jmh_opts[@]}" -rf json -rff "$out/cycle.json" \
+# Two forks for this one: its figures are close together and a busy machine moves them.
+java -jar "$bench_jar" CycleBenchmark -f "$cycle_forks" "${jmh_opts[@]}" -rf json -rff "$out/cycle.json" \
   > "$out/cycle.txt"
 for t in 1 2 4 8; do
   log "JMH: ScalingBenchmark with $t thread(s)"
-  java -jar "$bench_jar" ScalingBenchmark "${jmh_opts[@]}" -t "$t" -rf json \
+  java -jar "$bench_jar" ScalingBenchmark -f 1 "${jmh_opts[@]}" -t "$t" -rf json \
     -rff "$out/scaling-t$t.json" > "$out/scaling-t$t.txt"
 done
 
@@ -116,16 +119,18 @@ else
       case $name in
         hello) cmd=$hello_cmd ;; cli) cmd=$cli_cmd ;; curl) cmd=$curl_cmd ;; cli-cds) cmd=$cds_cmd ;;
       esac
-      total=0
+      times=()
       for i in $(seq 1 "$cold_runs"); do
         start=$(date +%s%N)
         eval "$cmd" > /dev/null
-        total=$((total + $(date +%s%N) - start))
+        times+=($(( $(date +%s%N) - start )))
       done
       $first || echo ','
       first=false
-      printf '{"command":"%s","mean":%s}' "$name" \
-        "$(awk -v t="$total" -v n="$cold_runs" 'BEGIN { printf "%.6f", t / n / 1e9 }')"
+      median=$(printf '%s\n' "${times[@]}" | sort -n \
+        | awk '{ t[NR] = $1 } END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
+                printf "%.6f", m / 1e9 }')
+      printf '{"command":"%s","median":%s}' "$name" "$median"
     done
     echo ']}'
   } > "$out/cold.json"

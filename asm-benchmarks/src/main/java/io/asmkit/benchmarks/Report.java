@@ -46,24 +46,29 @@ public final class Report {
     double service = score(results, "serviceRunLocked");
     double bare = score(results, "bareHttpClient");
     double bareAsync = score(results, "bareHttpClientAsync");
-    row("lock+update+unlock, bare HttpClient", us(bare), "", "", "");
+    row(
+        "lock+update+unlock, bare HttpClient",
+        us(bare, error(results, "bareHttpClient")),
+        "",
+        "",
+        "");
     if (bareAsync > 0) {
       row(
           "lock+update+unlock, bare HttpClient, sendAsync + get(timeout)",
-          us(bareAsync),
+          us(bareAsync, error(results, "bareHttpClientAsync")),
           "(info)",
           ratio(bareAsync / bare),
           "");
     }
     row(
         "lock+update+unlock, AsmClient",
-        us(adapter),
+        us(adapter, error(results, "adapter")),
         "≤ 1.10 × bare",
         ratio(adapter / bare),
         verdict(adapter / bare <= 1.10));
     row(
         "lock+update+unlock, CallService.runLocked over AsmClient",
-        us(service),
+        us(service, error(results, "serviceRunLocked")),
         "(info)",
         ratio(service / bare),
         "");
@@ -75,23 +80,23 @@ public final class Report {
       return;
     }
     JsonNode results = JSON.readTree(file.toFile()).path("results");
-    double hello = mean(results, "hello");
-    double cli = mean(results, "cli");
-    double curl = mean(results, "curl");
-    row("cold JVM, hello world", ms(hello), "", "", "");
+    double hello = median(results, "hello");
+    double cli = median(results, "cli");
+    double curl = median(results, "curl");
+    row("cold JVM, hello world (median)", ms(hello), "", "", "");
     row(
-        "cold JVM, asm with-lock (one cycle)",
+        "cold JVM, asm with-lock, one cycle (median)",
         ms(cli),
         "≤ 2 × hello",
         ratio(cli / hello),
         verdict(cli / hello <= 2.0));
     if (curl > 0) {
-      row("curl, the same three requests", ms(curl), "(info)", ratio(curl / hello), "");
+      row("curl, the same three requests (median)", ms(curl), "(info)", ratio(curl / hello), "");
     }
-    double cds = mean(results, "cli-cds");
+    double cds = median(results, "cli-cds");
     if (cds > 0) {
       row(
-          "cold JVM, asm with-lock with AppCDS and C1 only",
+          "cold JVM, asm with-lock, AppCDS and C1 only (median)",
           ms(cds),
           "(info)",
           ratio(cds / hello),
@@ -119,16 +124,19 @@ public final class Report {
       if (!Files.exists(file)) {
         continue;
       }
-      double throughput = score(JSON.readTree(file.toFile()), "withLock");
+      JsonNode results = JSON.readTree(file.toFile());
+      double throughput = score(results, "withLock");
+      String value =
+          ops(throughput) + String.format(Locale.ROOT, " (± %.1f)", error(results, "withLock"));
       if (threads == 1) {
         one = throughput;
-        row("with-lock cycles, 20 ms latency, 1 thread", ops(throughput), "", "", "");
+        row("with-lock cycles, 20 ms latency, 1 thread", value, "", "", "");
         continue;
       }
       double efficiency = one > 0 ? throughput / (threads * one) : 0;
       row(
           "with-lock cycles, 20 ms latency, " + threads + " threads",
-          ops(throughput),
+          value,
           "≥ 0.8 of linear",
           ratio(efficiency),
           verdict(efficiency >= 0.8));
@@ -136,18 +144,27 @@ public final class Report {
   }
 
   private static double score(JsonNode results, String benchmark) {
+    return metric(results, benchmark, "score");
+  }
+
+  private static double error(JsonNode results, String benchmark) {
+    return metric(results, benchmark, "scoreError");
+  }
+
+  private static double metric(JsonNode results, String benchmark, String field) {
     for (JsonNode result : results) {
       if (result.path("benchmark").asText().endsWith("." + benchmark)) {
-        return result.path("primaryMetric").path("score").asDouble();
+        return result.path("primaryMetric").path(field).asDouble();
       }
     }
     return 0;
   }
 
-  private static double mean(JsonNode results, String command) {
+  /** The median, which one slow run on a busy machine moves less than the mean. */
+  private static double median(JsonNode results, String command) {
     for (JsonNode result : results) {
       if (result.path("command").asText().equals(command)) {
-        return result.path("mean").asDouble();
+        return result.path("median").asDouble();
       }
     }
     return 0;
@@ -159,8 +176,8 @@ public final class Report {
         "| " + figure + " | " + value + " | " + target + " | " + ratio + " | " + verdict + " |");
   }
 
-  private static String us(double micros) {
-    return String.format(Locale.ROOT, "%.0f µs", micros);
+  private static String us(double micros, double error) {
+    return String.format(Locale.ROOT, "%.0f ± %.0f µs", micros, error);
   }
 
   private static String ms(double seconds) {
