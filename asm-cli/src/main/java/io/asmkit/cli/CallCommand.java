@@ -2,6 +2,7 @@ package io.asmkit.cli;
 
 import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.PlannedOperation;
+import io.asmkit.core.frontend.Durations;
 import io.asmkit.core.port.in.LockWaitListener;
 import io.asmkit.core.port.out.CallPort;
 import io.asmkit.core.service.CallService;
@@ -67,7 +68,7 @@ abstract class CallCommand extends AsmCommand {
                 + " is locked by "
                 + held.holder().map(holder -> "'" + holder + "'").orElse("another user")
                 + "; waiting up to "
-                + Durations.describe(timeout)
+                + Durations.format(timeout)
                 + " for it.");
   }
 

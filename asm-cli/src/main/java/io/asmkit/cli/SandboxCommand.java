@@ -1,6 +1,7 @@
 package io.asmkit.cli;
 
 import io.asmkit.core.domain.CallRef;
+import io.asmkit.core.frontend.Durations;
 import io.asmkit.core.inmemory.InMemoryAsm;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class SandboxCommand extends AsmCommand {
     Duration lifetime =
         accessTokenLifetime == null
             ? null
-            : Durations.parse(accessTokenLifetime, "--access-token-lifetime");
+            : Durations.parseOption("--access-token-lifetime", accessTokenLifetime);
     SandboxSettings settings = new SandboxSettings(port, data, lifetime);
 
     try (RunningSandbox sandbox = context.backend().startSandbox(settings)) {
