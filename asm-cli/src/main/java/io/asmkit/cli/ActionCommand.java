@@ -70,7 +70,7 @@ final class ActionCommand extends CallCommand {
     }
     CallAction action = CallAction.of(kind, values);
     LockWait lockWait = wait.lockWait();
-    Session session = open(console, lockWait);
+    Session session = open(console);
 
     session
         .service()

@@ -2,7 +2,8 @@ package io.asmkit.cli;
 
 import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.PlannedOperation;
-import io.asmkit.core.port.in.LockWait;
+import io.asmkit.core.frontend.Durations;
+import io.asmkit.core.port.in.LockWaitListener;
 import io.asmkit.core.port.out.CallPort;
 import io.asmkit.core.service.CallService;
 import io.asmkit.core.service.DryRunCallPort;
@@ -35,30 +36,40 @@ abstract class CallCommand extends AsmCommand {
 
   /**
    * Reads the settings and makes the client, sending nothing yet. In a dry run the client records
-   * changes instead of sending them, and reads too when no credentials are set.
+   * changes instead of sending them, and reads too when no credentials are set. The service tells
+   * once on stderr when it starts waiting for another user's lock.
    */
   Session open(Console console) {
-    return open(console, LockWait.failFast());
-  }
-
-  /** As {@link #open(Console)}, telling once on stderr when {@code wait} starts waiting. */
-  Session open(Console console, LockWait wait) {
     ConnectionSettings settings =
         new Configuration(context.env(), console)
             .resolve(connection.url, connection.passwordFile, !connection.dryRun);
     context.backend().checkUrl(settings.url());
 
     ExchangeLog log = output.verbose ? verboseLog(console) : ExchangeLog.NONE;
-    CallPort real =
-        settings.signIn().isPresent()
-            ? WaitNotice.around(context.backend().connect(settings, log), wait, console)
-            : null;
+    CallPort real = settings.signIn().isPresent() ? context.backend().connect(settings, log) : null;
     if (!connection.dryRun) {
-      return new Session(settings.url(), new CallService(real), null, true);
+      return new Session(settings.url(), service(real, console), null, true);
     }
 
     DryRunCallPort dryRun = new DryRunCallPort(real);
-    return new Session(settings.url(), new CallService(dryRun), dryRun, real != null);
+    return new Session(settings.url(), service(dryRun, console), dryRun, real != null);
+  }
+
+  private static CallService service(CallPort calls, Console console) {
+    return new CallService(calls).withLockWaitListener(waitNotice(console));
+  }
+
+  /** "asm: call 1002 is locked by 'jsmith'; waiting up to 1s for it.", on stderr. */
+  private static LockWaitListener waitNotice(Console console) {
+    return (ref, held, timeout) ->
+        console.note(
+            "asm: call "
+                + ref
+                + " is locked by "
+                + held.holder().map(holder -> "'" + holder + "'").orElse("another user")
+                + "; waiting up to "
+                + Durations.format(timeout)
+                + " for it.");
   }
 
   /** The {@code --verbose} line of one exchange, on stderr. */

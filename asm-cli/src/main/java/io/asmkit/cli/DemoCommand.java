@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code asm demo}: starts the sandbox in this process and walks sample calls through lock, update,
@@ -26,26 +25,16 @@ import picocli.CommandLine.Option;
           + " lock, update, unlock, a refused lock and with-lock, printing each step and every"
           + " HTTP exchange. Needs no ASM system and no configuration."
     })
-final class DemoCommand extends AsmCommand {
+final class DemoCommand extends SandboxHostCommand {
 
   private static final CallRef FIRST = CallRef.of(1000);
   private static final CallRef SECOND = CallRef.of(1001);
   private static final CallRef HELD = CallRef.of(1002);
 
-  @Option(names = "--debug", description = "Print stack traces of failures on stderr.")
-  boolean debug;
-
   private int step;
 
   DemoCommand(CliContext context) {
     super(context);
-  }
-
-  @Override
-  OutputOptions output() {
-    OutputOptions output = new OutputOptions();
-    output.debug = debug;
-    return output;
   }
 
   @Override

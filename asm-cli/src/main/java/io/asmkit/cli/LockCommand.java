@@ -28,7 +28,7 @@ final class LockCommand extends CallCommand {
   int execute(Console console) {
     CallRef call = ref(ref);
     LockWait lockWait = wait.lockWait();
-    Session session = open(console, lockWait);
+    Session session = open(console);
 
     // The session is deliberately not closed: 'asm lock' leaves the call locked.
     session.service().lock(call, lockWait);

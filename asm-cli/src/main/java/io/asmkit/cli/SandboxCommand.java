@@ -1,6 +1,7 @@
 package io.asmkit.cli;
 
 import io.asmkit.core.domain.CallRef;
+import io.asmkit.core.frontend.Durations;
 import io.asmkit.core.inmemory.InMemoryAsm;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
           + " and serve it until Ctrl-C.",
       "It listens on 127.0.0.1 only. See docs/sandbox.md."
     })
-final class SandboxCommand extends AsmCommand {
+final class SandboxCommand extends SandboxHostCommand {
 
   @Option(
       names = "--port",
@@ -36,18 +37,8 @@ final class SandboxCommand extends AsmCommand {
       description = "How long access tokens live (10m, 30s, PT1H). Default: 10m, as ASM.")
   String accessTokenLifetime;
 
-  @Option(names = "--debug", description = "Print stack traces of failures on stderr.")
-  boolean debug;
-
   SandboxCommand(CliContext context) {
     super(context);
-  }
-
-  @Override
-  OutputOptions output() {
-    OutputOptions output = new OutputOptions();
-    output.debug = debug;
-    return output;
   }
 
   @Override
@@ -55,7 +46,7 @@ final class SandboxCommand extends AsmCommand {
     Duration lifetime =
         accessTokenLifetime == null
             ? null
-            : Durations.parse(accessTokenLifetime, "--access-token-lifetime");
+            : Durations.parseOption("--access-token-lifetime", accessTokenLifetime);
     SandboxSettings settings = new SandboxSettings(port, data, lifetime);
 
     try (RunningSandbox sandbox = context.backend().startSandbox(settings)) {

@@ -1,5 +1,6 @@
 package io.asmkit.cli;
 
+import io.asmkit.core.frontend.Durations;
 import io.asmkit.core.port.in.LockWait;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,8 @@ final class WaitOption {
 
   /** The wait policy: fail fast without {@code --wait}. */
   LockWait lockWait() {
-    return wait == null ? LockWait.failFast() : LockWait.upTo(Durations.parse(wait, "--wait"));
+    return wait == null
+        ? LockWait.failFast()
+        : LockWait.upTo(Durations.parseOption("--wait", wait));
   }
 }

@@ -47,7 +47,7 @@ final class WithLockCommand extends CallCommand {
     requireCommandAfterSeparator(call);
     CallUpdate update = changes.isEmpty() ? null : changes.build(context.env());
     LockWait lockWait = wait.lockWait();
-    Session session = open(console, lockWait);
+    Session session = open(console);
 
     if (session.isDryRun()) {
       return dryRun(console, session, call, lockWait, update);

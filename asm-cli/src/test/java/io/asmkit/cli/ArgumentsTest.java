@@ -12,36 +12,13 @@ import io.asmkit.core.domain.RequestRejectedException;
 import io.asmkit.core.domain.ServerUnavailableException;
 import io.asmkit.core.domain.UnlockFailedException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Durations, fields, status titles and the exit-code mapping. */
+/** Fields, status titles and the exit-code mapping. */
 class ArgumentsTest {
 
   private static final CallRef REF = CallRef.of(7);
-
-  @Test
-  void durationsAcceptShortFormsSecondsAndIso() {
-    assertThat(Durations.parse("30s", "--wait")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(Durations.parse("5m", "--wait")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(Durations.parse("1h", "--wait")).isEqualTo(Duration.ofHours(1));
-    assertThat(Durations.parse("90", "--wait")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(Durations.parse("PT2M", "--wait")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(Durations.parse(" pt1m30s ", "--wait")).isEqualTo(Duration.ofSeconds(90));
-  }
-
-  @Test
-  void durationsRefuseOtherTextNamingTheOption() {
-    assertThatThrownBy(() -> Durations.parse("-5s", "--wait"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--wait '-5s' is not a duration")
-        .hasMessageContaining("PT2M");
-    assertThatThrownBy(() -> Durations.parse("PT-1S", "--wait"))
-        .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> Durations.parse("5 minutes", "--wait"))
-        .isInstanceOf(InvalidInputException.class);
-  }
 
   @Test
   void fieldsAreTextUnlessWrittenWithColonEquals() {

@@ -174,7 +174,7 @@ final class ErrorMapper {
    */
   ServerUnavailableException fromFailure(
       RequestInfo request, IOException failure, Duration readTimeout) {
-    String reason = redactor.redact(String.valueOf(failure.getMessage()));
+    String reason = redactor.redact(reasonOf(failure));
     String what;
     if (failure instanceof HttpConnectTimeoutException) {
       what =
@@ -223,6 +223,22 @@ final class ErrorMapper {
               + "). Try again later.";
     }
     return new ServerUnavailableException(what, request.ref(), 0, null, failure);
+  }
+
+  /**
+   * The first message along the cause chain, or the failure's type: the JDK's HTTP client throws a
+   * refused connection as a {@code ConnectException} without a message of its own.
+   */
+  private static String reasonOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return failure.getClass().getSimpleName();
   }
 
   /** The login or refresh was refused (bad password, unknown client, used refresh token). */

@@ -356,7 +356,9 @@ class AsmClientErrorsTest {
     assertThatThrownBy(() -> client.unlock(REF))
         .isInstanceOf(ServerUnavailableException.class)
         .hasMessageContaining("Could not connect to ASM to unlock call 1000")
-        .hasMessageContaining("Check the address, the network and the proxy");
+        .hasMessageContaining("Check the address, the network and the proxy")
+        .hasMessageNotContaining("null")
+        .hasMessageNotContaining("()");
   }
 
   @Test

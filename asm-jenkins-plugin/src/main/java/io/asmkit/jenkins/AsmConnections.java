@@ -6,8 +6,11 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import io.asmkit.core.frontend.ActionMessages;
+import io.asmkit.core.port.in.LockWaitListener;
 import io.asmkit.core.service.CallService;
 import io.asmkit.feign.AsmClient;
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -29,9 +32,19 @@ public final class AsmConnections {
 
     private AsmConnections() {}
 
-    /** The use cases for {@code site}, with the site's credentials as the build may use them. */
+    /**
+     * The use cases for {@code site}, with the site's credentials as the build may use them. Before
+     * waiting for another user's lock they print one line saying so.
+     */
     static CallService calls(Run<?, ?> run, AsmSite site, TaskListener listener) {
-        return new CallService(client(run, site, site.getCredentialsId(), listener));
+        return new CallService(client(run, site, site.getCredentialsId(), listener))
+                .withLockWaitListener(waitNotice(listener.getLogger(), site.getName()));
+    }
+
+    /** "ASM: call 1234 on 'prod' is locked by 'jsmith'; waiting up to 5m for it". */
+    private static LockWaitListener waitNotice(PrintStream log, String siteName) {
+        return (ref, held, timeout) ->
+                log.println(ActionMessages.waiting(ref, siteName, held.holder().orElse(null), timeout));
     }
 
     /** The build's client for {@code site} with the given credentials, made on first use. */

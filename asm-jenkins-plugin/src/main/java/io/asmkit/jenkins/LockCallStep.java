@@ -9,7 +9,6 @@ import io.asmkit.core.frontend.Action;
 import io.asmkit.core.frontend.ActionMessages;
 import io.asmkit.core.frontend.CallArguments;
 import io.asmkit.core.frontend.CallTarget;
-import io.asmkit.core.frontend.NoticedLock;
 import io.asmkit.core.frontend.StepResult;
 import io.asmkit.core.port.in.LockWait;
 import io.asmkit.core.service.CallService;
@@ -75,12 +74,7 @@ public final class LockCallStep extends AsmCallStep {
                 CallService calls, AsmSite site, CallTarget target, Run<?, ?> run, PrintStream log) {
             LockWait wait = CallArguments.lockWait(step.getTimeout(), step.isFailIfLocked());
 
-            LockSession session = NoticedLock.lock(
-                    calls,
-                    target.callRef(),
-                    wait,
-                    held -> log.println(ActionMessages.waiting(
-                            target.callRef(), target.site(), held.holder().orElse(null), wait.timeout())));
+            LockSession session = calls.lock(target.callRef(), wait);
 
             log.println(ActionMessages.done(Action.LOCK, session.callRef(), target.site()));
             return StepResult.success(Action.LOCK, target.site(), target.callRef())

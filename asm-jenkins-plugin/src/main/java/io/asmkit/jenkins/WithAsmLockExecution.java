@@ -10,7 +10,6 @@ import io.asmkit.core.frontend.Action;
 import io.asmkit.core.frontend.ActionMessages;
 import io.asmkit.core.frontend.CallArguments;
 import io.asmkit.core.frontend.CallTarget;
-import io.asmkit.core.frontend.NoticedLock;
 import io.asmkit.core.port.in.LockWait;
 import io.asmkit.core.service.CallService;
 import java.io.PrintStream;
@@ -73,13 +72,7 @@ final class WithAsmLockExecution extends GeneralNonBlockingStepExecution {
             LockWait wait = CallArguments.lockWait(step.getTimeout(), step.isFailIfLocked());
             CallService calls = AsmConnections.calls(run, site, listener);
 
-            CallTarget locking = wanted;
-            NoticedLock.lock(
-                    calls,
-                    locking.callRef(),
-                    wait,
-                    held -> log.println(ActionMessages.waiting(
-                            locking.callRef(), locking.site(), held.holder().orElse(null), wait.timeout())));
+            calls.lock(wanted.callRef(), wait);
             target = wanted;
             locked = true;
             log.println(ActionMessages.done(Action.LOCK, target.callRef(), target.site()));

@@ -2,67 +2,113 @@ package io.asmkit.core.frontend;
 
 import io.asmkit.core.domain.InvalidInputException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads and writes the short durations people type: {@code 90s}, {@code 5m}, {@code 1h30m}. */
+/**
+ * Reads and writes the durations people type, the same in every front end: a number with units
+ * ({@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}), a plain number of seconds ({@code 90}),
+ * or ISO-8601 ({@code PT2M}). Upper case and spaces around are accepted; negative durations are
+ * not.
+ */
 public final class Durations {
 
-  private static final Pattern WHOLE =
-      Pattern.compile("(?:(\\d{1,6})h)?(?:(\\d{1,6})m)?(?:(\\d{1,9})s)?");
   private static final Pattern SECONDS = Pattern.compile("\\d{1,9}");
-  private static final Duration LONGEST = Duration.ofDays(7);
+  private static final Pattern UNITS =
+      Pattern.compile(
+          "(?:(\\d{1,9})\\s*h)?\\s*(?:(\\d{1,9})\\s*m)?\\s*(?:(\\d{1,9})\\s*s)?"
+              + "\\s*(?:(\\d{1,9})\\s*ms)?");
+  private static final Duration LONGEST_PARAMETER = Duration.ofDays(7);
+  private static final String FORMS =
+      "use a number with a unit (30s, 5m, 1h30m), a number of seconds (90), or ISO-8601 (PT2M).";
 
   private Durations() {}
 
   /**
-   * Reads a duration: hours, minutes and seconds with their units ({@code 1h30m}, {@code 45s}), or
-   * a plain number of seconds ({@code 90}). Upper-case units and spaces around are accepted.
+   * Reads a step's parameter, at most a week long.
    *
-   * @param parameter the argument's name, for messages
-   * @throws InvalidInputException naming {@code parameter} when the text is empty, not of that
-   *     form, or longer than a week
+   * @param parameter the parameter's name, for messages ("Parameter 'timeout' is …")
+   * @throws InvalidInputException naming {@code parameter} when the text is empty, not a duration,
+   *     or longer than a week
    */
   public static Duration parse(String parameter, String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidInputException(
           "Parameter '" + parameter + "' is empty: give a duration such as 90s, 5m or 1h30m.");
     }
-    String compact = text.strip().toLowerCase(java.util.Locale.ROOT);
 
-    Duration duration;
-    if (SECONDS.matcher(compact).matches()) {
-      duration = Duration.ofSeconds(Long.parseLong(compact));
-    } else {
-      Matcher parts = WHOLE.matcher(compact);
-      if (!parts.matches()) {
-        throw new InvalidInputException(
-            "Parameter '"
-                + parameter
-                + "' is '"
-                + text.strip()
-                + "', which is not a duration: use for example 90s, 5m, 1h30m, or a number of"
-                + " seconds.");
-      }
-      duration =
-          Duration.ofHours(number(parts.group(1)))
-              .plusMinutes(number(parts.group(2)))
-              .plusSeconds(number(parts.group(3)));
+    Duration duration = read(text);
+    if (duration == null) {
+      throw new InvalidInputException(
+          "Parameter '"
+              + parameter
+              + "' is '"
+              + text.strip()
+              + "', which is not a duration: "
+              + FORMS);
     }
-
-    if (duration.compareTo(LONGEST) > 0) {
+    if (duration.compareTo(LONGEST_PARAMETER) > 0) {
       throw new InvalidInputException(
           "Parameter '" + parameter + "' is longer than a week: give at most 168h.");
     }
     return duration;
   }
 
-  /** Writes a duration the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 0s}. */
+  /**
+   * Reads a command-line option's value, of any length.
+   *
+   * @param option the option as typed, for messages ("--wait '5 minutes' is not a duration …")
+   * @throws InvalidInputException naming {@code option} when the text is not a duration
+   */
+  public static Duration parseOption(String option, String text) {
+    Duration duration = text == null ? null : read(text);
+    if (duration == null) {
+      throw new InvalidInputException(
+          option + " '" + (text == null ? "" : text.strip()) + "' is not a duration: " + FORMS);
+    }
+    return duration;
+  }
+
+  /** The duration the text stands for, or null when it is none. */
+  private static Duration read(String text) {
+    String compact = text.strip().toLowerCase(Locale.ROOT);
+
+    if (SECONDS.matcher(compact).matches()) {
+      return Duration.ofSeconds(Long.parseLong(compact));
+    }
+
+    Matcher units = UNITS.matcher(compact);
+    if (!compact.isEmpty() && units.matches()) {
+      return Duration.ofHours(number(units.group(1)))
+          .plusMinutes(number(units.group(2)))
+          .plusSeconds(number(units.group(3)))
+          .plusMillis(number(units.group(4)));
+    }
+
+    if (compact.startsWith("p")) {
+      try {
+        Duration iso = Duration.parse(compact.toUpperCase(Locale.ROOT));
+        return iso.isNegative() ? null : iso;
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Writes a duration the way {@link #parse} reads it: {@code 1h30m}, {@code 45s}, {@code 0s};
+   * {@code 500ms} when it is under a second. Parts of a second are left out otherwise.
+   */
   public static String format(Duration duration) {
     long seconds = duration.toSeconds();
     if (seconds == 0) {
-      return "0s";
+      long millis = duration.toMillis();
+      return millis == 0 ? "0s" : millis + "ms";
     }
+
     StringBuilder text = new StringBuilder();
     append(text, seconds / 3600, "h");
     append(text, seconds % 3600 / 60, "m");

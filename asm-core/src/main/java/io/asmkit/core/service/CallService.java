@@ -12,6 +12,7 @@ import io.asmkit.core.domain.UnlockFailedException;
 import io.asmkit.core.port.in.GetCallUseCase;
 import io.asmkit.core.port.in.LockCallUseCase;
 import io.asmkit.core.port.in.LockWait;
+import io.asmkit.core.port.in.LockWaitListener;
 import io.asmkit.core.port.in.LockedCall;
 import io.asmkit.core.port.in.LockedWork;
 import io.asmkit.core.port.in.PerformActionUseCase;
@@ -34,6 +35,7 @@ public final class CallService
   private final CallPort calls;
   private final TimeSource time;
   private final UnlockRetry unlockRetry;
+  private final LockWaitListener lockWaitListener;
 
   /** Creates the service with the real clock and the default unlock retries. */
   public CallService(CallPort calls) {
@@ -42,9 +44,24 @@ public final class CallService
 
   /** Creates the service with the given clock and unlock retries. */
   public CallService(CallPort calls, TimeSource time, UnlockRetry unlockRetry) {
+    this(calls, time, unlockRetry, LockWaitListener.none());
+  }
+
+  private CallService(
+      CallPort calls, TimeSource time, UnlockRetry unlockRetry, LockWaitListener lockWaitListener) {
     this.calls = Objects.requireNonNull(calls, "calls");
     this.time = Objects.requireNonNull(time, "time");
     this.unlockRetry = Objects.requireNonNull(unlockRetry, "unlockRetry");
+    this.lockWaitListener = Objects.requireNonNull(lockWaitListener, "lockWaitListener");
+  }
+
+  /**
+   * A service like this one (same port, clock and unlock retries) that tells {@code listener} when
+   * {@link #lock} or {@link #runLocked} starts waiting for another user's lock. The listener must
+   * be safe to call from any thread that uses the service.
+   */
+  public CallService withLockWaitListener(LockWaitListener listener) {
+    return new CallService(calls, time, unlockRetry, listener);
   }
 
   @Override
@@ -72,10 +89,13 @@ public final class CallService
         calls.lock(ref);
         return new LockSession(ref, this::unlock);
       } catch (CallLockedException held) {
-        long remaining = deadline - time.nanoTime();
         if (wait.isFailFast()) {
           throw held;
         }
+        if (attempt == 1) {
+          lockWaitListener.waiting(ref, held, wait.timeout());
+        }
+        long remaining = deadline - time.nanoTime();
         if (remaining <= 0) {
           throw stillHeldAfterWaiting(ref, wait, held);
         }

@@ -17,8 +17,10 @@ import io.asmkit.core.domain.UnlockFailedException;
 import io.asmkit.core.inmemory.CallStage;
 import io.asmkit.core.inmemory.InMemoryAsm;
 import io.asmkit.core.port.in.LockWait;
+import io.asmkit.core.port.in.LockWaitListener;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +224,146 @@ class CallServiceTest {
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     assertThat(port.requests()).containsExactly("lock " + ref, "lock " + ref);
     assertThat(asm.lockHolder(ref)).contains(HOLDER);
+  }
+
+  // telling that we wait for another user's lock
+
+  @Test
+  void tellsTheListenerOnceWithTheHolderAndTheTimeoutBeforeTheFirstPause() {
+    asm.forceLock(ref, HOLDER);
+    time.onSleep(
+        n -> {
+          if (n == 3) {
+            asm.unlock(HOLDER, ref);
+          }
+        });
+    List<String> told = new ArrayList<>();
+    LockWaitListener listener =
+        (call, held, timeout) ->
+            told.add(
+                call
+                    + " "
+                    + held.holder().orElse("?")
+                    + " "
+                    + timeout
+                    + " after "
+                    + time.pauses().size()
+                    + " pauses");
+
+    LockSession session =
+        service.withLockWaitListener(listener).lock(ref, LockWait.upTo(Duration.ofMinutes(5)));
+
+    assertThat(session.isHeld()).isTrue();
+    assertThat(asm.lockHolder(ref)).contains(ME);
+    assertThat(told).containsExactly(ref + " jsmith PT5M after 0 pauses");
+    assertThat(time.pauses()).containsExactly(seconds(1), seconds(2), seconds(4));
+    assertThat(port.requests()).containsExactlyElementsOf(Collections.nCopies(4, "lock " + ref));
+  }
+
+  @Test
+  void tellsTheListenerOnlyOnceWhenTheWaitTimesOut() {
+    asm.forceLock(ref, HOLDER);
+    List<CallLockedException> told = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                service
+                    .withLockWaitListener((call, held, timeout) -> told.add(held))
+                    .lock(ref, LockWait.upTo(Duration.ofSeconds(10))))
+        .isInstanceOf(CallLockedException.class)
+        .hasMessageContaining("after waiting 10s");
+
+    assertThat(told).singleElement().satisfies(held -> assertThat(held.holder()).contains(HOLDER));
+    assertThat(time.pauses()).hasSize(4);
+    assertThat(asm.lockHolder(ref)).contains(HOLDER);
+  }
+
+  @Test
+  void doesNotTellTheListenerWhenAskedNotToWait() {
+    asm.forceLock(ref, HOLDER);
+    List<CallLockedException> told = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                service
+                    .withLockWaitListener((call, held, timeout) -> told.add(held))
+                    .lock(ref, LockWait.failFast()))
+        .isInstanceOf(CallLockedException.class);
+
+    assertThat(told).isEmpty();
+    assertThat(port.requests()).containsExactly("lock " + ref);
+    assertThat(asm.lockHolder(ref)).contains(HOLDER);
+  }
+
+  @Test
+  void doesNotTellTheListenerWhenTheFirstAttemptGetsTheLock() {
+    List<CallLockedException> told = new ArrayList<>();
+
+    LockSession session =
+        service
+            .withLockWaitListener((call, held, timeout) -> told.add(held))
+            .lock(ref, LockWait.upTo(Duration.ofMinutes(1)));
+
+    assertThat(session.isHeld()).isTrue();
+    assertThat(asm.lockHolder(ref)).contains(ME);
+    assertThat(told).isEmpty();
+    assertThat(port.requests()).containsExactly("lock " + ref);
+    assertThat(time.pauses()).isEmpty();
+  }
+
+  @Test
+  void tellsTheListenerOnceWhenRunningWorkWaitsForTheLock() {
+    asm.forceLock(ref, HOLDER);
+    time.onSleep(
+        n -> {
+          if (n == 2) {
+            asm.unlock(HOLDER, ref);
+          }
+        });
+    List<String> told = new ArrayList<>();
+
+    String result =
+        service
+            .withLockWaitListener(
+                (call, held, timeout) -> told.add(call + " " + held.holder().orElse("?")))
+            .runLocked(ref, LockWait.upTo(Duration.ofMinutes(1)), call -> "done");
+
+    assertThat(result).isEqualTo("done");
+    assertThat(told).containsExactly(ref + " " + HOLDER);
+    assertThat(port.requests())
+        .containsExactly("lock " + ref, "lock " + ref, "lock " + ref, "unlock " + ref);
+    assertThat(asm.lockHolder(ref)).isEmpty();
+  }
+
+  @Test
+  void stopsWithNothingLockedWhenTheListenerFails() {
+    asm.forceLock(ref, HOLDER);
+
+    assertThatThrownBy(
+            () ->
+                service
+                    .withLockWaitListener(
+                        (call, held, timeout) -> {
+                          throw new IllegalStateException("console closed");
+                        })
+                    .lock(ref, LockWait.upTo(Duration.ofMinutes(1))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("console closed");
+
+    assertThat(time.pauses()).isEmpty();
+    assertThat(port.requests()).containsExactly("lock " + ref);
+    assertThat(asm.lockHolder(ref)).contains(HOLDER);
+  }
+
+  @Test
+  void keepsThePortClockAndRetriesWhenGivenAListener() {
+    asm.lock(ME, ref);
+    port.failNext(CallOperation.UNLOCK, unavailable());
+
+    service.withLockWaitListener(LockWaitListener.none()).unlock(ref);
+
+    assertThat(time.pauses()).containsExactly(millis(500));
+    assertThat(port.requests()).containsExactly("unlock " + ref, "unlock " + ref);
   }
 
   // running work while the call is locked
