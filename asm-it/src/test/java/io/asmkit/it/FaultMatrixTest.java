@@ -3,6 +3,7 @@ package io.asmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asmkit.core.domain.AccessDeniedException;
+import io.asmkit.core.domain.AuthenticationException;
 import io.asmkit.core.domain.CallLockedException;
 import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.CallUpdate;
@@ -161,6 +162,26 @@ class FaultMatrixTest {
             .arrange(Run::loginAndExpireTokens)
             .succeeds()
             .also((run, thrown) -> run.assertOneRefreshNoNewLogin())
+            .build());
+    cases.add(
+        at(Stage.LOCK, "401 always (token refused again after the refresh)")
+            .arrange(Run::login)
+            .fault(20, Fault.status(401, denied()))
+            .fails(AuthenticationException.class)
+            .notUpdated()
+            .also((run, thrown) -> run.assertOneRefreshNoNewLogin())
+            .also((run, thrown) -> assertThat(run.requestsTo("lock")).isEqualTo(2))
+            .build());
+    cases.add(
+        at(Stage.LOCK, "the login answers 503")
+            .arrange(
+                run ->
+                    run.sandbox
+                        .faults()
+                        .failNext(1, "POST", "/oauth/login$", Fault.status(503, busy())))
+            .fails(ServerUnavailableException.class)
+            .notUpdated()
+            .also((run, thrown) -> assertThat(run.requestsTo("lock")).isZero())
             .build());
     cases.add(
         at(Stage.LOCK, "held by jsmith, fail fast")
@@ -331,6 +352,16 @@ class FaultMatrixTest {
             .fault(1, Fault.status(401, denied()))
             .succeeds()
             .also((run, thrown) -> run.assertOneRefreshNoNewLogin())
+            .build());
+    cases.add(
+        at(Stage.UPDATE, "401 always (token refused again after the refresh)")
+            .arrange(Run::login)
+            .fault(20, Fault.status(401, denied()))
+            .fails(AuthenticationException.class)
+            .notUpdated()
+            // one refresh for the update's second try, one more for the unlock that follows
+            .also((run, thrown) -> run.assertRefreshesAndNoNewLogin(2))
+            .also((run, thrown) -> assertThat(run.requestsTo("")).isEqualTo(2))
             .build());
     cases.add(
         at(Stage.UPDATE, "400 validation error")
@@ -715,12 +746,16 @@ class FaultMatrixTest {
     }
 
     void assertOneRefreshNoNewLogin() {
+      assertRefreshesAndNoNewLogin(1);
+    }
+
+    void assertRefreshesAndNoNewLogin(int expected) {
       long refreshes =
           sandbox.requests().stream()
               .filter(r -> r.path().endsWith("/oauth/login"))
               .filter(r -> r.body().contains("grant_type=refresh_token"))
               .count();
-      assertThat(refreshes).as("refreshes").isEqualTo(1);
+      assertThat(refreshes).as("refreshes").isEqualTo(expected);
       assertThat(loginsDuringRun()).as("password logins").isZero();
     }
 
@@ -736,8 +771,9 @@ class FaultMatrixTest {
       }
     }
 
+    /** Requests to {@code call/REF/ACTION}, or to {@code call/REF} itself for an empty action. */
     long requestsTo(String action) {
-      String suffix = "/call/" + ref + "/" + action;
+      String suffix = "/call/" + ref + (action.isEmpty() ? "" : "/" + action);
       return sandbox.requests().stream().filter(r -> r.path().endsWith(suffix)).count();
     }
 
