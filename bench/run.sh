@@ -5,7 +5,8 @@
 #   bench/run.sh            # build, then run everything (about 6 minutes on 2 cores)
 #   bench/run.sh --quick    # shorter JMH runs and fewer cold starts, to check the script
 #
-# Needs: a JDK 17+ (java, javac), curl; hyperfine if present (else a timed bash loop).
+# Needs: a JDK 17+ (java, javac), curl; hyperfine if present (else, or with BENCH_NO_HYPERFINE=1,
+# a bounded bash loop timed with date +%s%N).
 # Results go to bench/results/<UTC time>/ (JMH JSON, hyperfine JSON, report.md).
 set -euo pipefail
 
@@ -106,7 +107,7 @@ java -XX:ArchiveClassesAtExit="$jsa" -jar "$cli_jar" with-lock 1000 --descriptio
 cds_cmd="java -XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1 -jar $cli_jar with-lock 1000 --description cold-start-cds -- true"
 
 log "cold starts: hello world, asm with-lock, curl ($cold_runs runs each)"
-if command -v hyperfine >/dev/null; then
+if [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 3 --runs "$cold_runs" --export-json "$out/cold.json" \
     -n hello "$hello_cmd" -n cli "$cli_cmd" -n curl "$curl_cmd" -n cli-cds "$cds_cmd" \
     > "$out/cold.txt"

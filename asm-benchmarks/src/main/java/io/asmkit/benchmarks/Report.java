@@ -126,8 +126,10 @@ public final class Report {
       }
       JsonNode results = JSON.readTree(file.toFile());
       double throughput = score(results, "withLock");
+      double margin = error(results, "withLock");
       String value =
-          ops(throughput) + String.format(Locale.ROOT, " (± %.1f)", error(results, "withLock"));
+          ops(throughput)
+              + (Double.isNaN(margin) ? "" : String.format(Locale.ROOT, " (± %.1f)", margin));
       if (threads == 1) {
         one = throughput;
         row("with-lock cycles, 20 ms latency, 1 thread", value, "", "", "");
@@ -176,8 +178,11 @@ public final class Report {
         "| " + figure + " | " + value + " | " + target + " | " + ratio + " | " + verdict + " |");
   }
 
+  /** Microseconds with JMH's margin; JMH gives no margin (NaN) for too few iterations. */
   private static String us(double micros, double error) {
-    return String.format(Locale.ROOT, "%.0f ± %.0f µs", micros, error);
+    return Double.isNaN(error)
+        ? String.format(Locale.ROOT, "%.0f µs", micros)
+        : String.format(Locale.ROOT, "%.0f ± %.0f µs", micros, error);
   }
 
   private static String ms(double seconds) {
