@@ -123,7 +123,7 @@ public final class CallUpdate implements Serializable {
             "Field "
                 + name
                 + " has a value of type "
-                + (value == null ? "null" : value.getClass().getSimpleName())
+                + typeName(value)
                 + ": use text, a whole number, a decimal or true/false.");
       }
       if (name.equals(FieldNames.CALL_STATUS)) {
@@ -208,6 +208,20 @@ public final class CallUpdate implements Serializable {
                 + Text.singleLine(String.valueOf(value), 40)
                 + "': give the positive number of a status in your ASM system, for example 3.");
       }
+    }
+
+    /** A type name a person can read: "a list", not the JDK's internal "List12". */
+    private static String typeName(Object value) {
+      if (value == null) {
+        return "null";
+      }
+      if (value instanceof java.util.Collection) {
+        return "list";
+      }
+      if (value instanceof Map) {
+        return "map";
+      }
+      return value.getClass().getSimpleName();
     }
 
     private static String requireText(String name, Object value) {

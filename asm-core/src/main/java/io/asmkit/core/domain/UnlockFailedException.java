@@ -18,14 +18,33 @@ public class UnlockFailedException extends AsmException {
             + " may still be locked: unlocking it failed after "
             + attempts
             + (attempts == 1 ? " attempt" : " attempts")
-            + ". Unlock it once ASM answers again (for example 'asm unlock "
-            + callRef
-            + "'). Last error: "
+            + ". "
+            + whatToDo(callRef, last)
+            + " Last error: "
             + last.getMessage(),
         callRef,
         last.httpStatus().orElse(0),
         last.serverMessage().orElse(null),
         last);
+  }
+
+  /** The advice that fits why the unlock failed. */
+  private static String whatToDo(CallRef callRef, AsmException last) {
+    String unlockCommand = "(for example 'asm unlock " + callRef + "')";
+    if (last.isRetryable()) {
+      return "Unlock it once ASM answers again " + unlockCommand + ".";
+    }
+    if (last instanceof CallLockedException locked) {
+      return "Another user holds its lock now"
+          + locked.holder().map(holder -> " ('" + holder + "')").orElse("")
+          + ": ask them whether it should stay locked.";
+    }
+    if (last instanceof AuthenticationException || last instanceof AccessDeniedException) {
+      return "Unlock it in ASM, or "
+          + unlockCommand.substring(1, unlockCommand.length() - 1)
+          + " with credentials that may unlock it.";
+    }
+    return "Check the call in ASM and unlock it there or " + unlockCommand + ".";
   }
 
   /**

@@ -235,7 +235,8 @@ class CallUpdateTest {
         .hasMessageContaining("type null");
     assertThatThrownBy(() -> CallUpdate.builder().field("Location", List.of(1)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Location");
+        .hasMessageContaining("Field Location has a value of type list:")
+        .hasMessageNotContaining("List12");
     assertThatThrownBy(() -> CallUpdate.builder().field("Location", Map.of("Id", 1)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Location");

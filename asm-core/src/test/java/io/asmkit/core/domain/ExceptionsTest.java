@@ -185,6 +185,23 @@ class ExceptionsTest {
     assertThat(e.serverMessage()).isEmpty();
   }
 
+  @Test
+  void failedUnlockAdvisesWaitingOnlyWhenTheFailureWasTransient() {
+    AccessDeniedException denied = new AccessDeniedException("denied", REF, 403, null, null);
+    CallLockedException taken = CallLockedException.heldBy(REF, "jsmith");
+    RequestRejectedException rejected = new RequestRejectedException("no", REF, 400, null, null);
+
+    assertThat(new UnlockFailedException(REF, 1, denied))
+        .hasMessageContaining("Unlock it in ASM, or for example 'asm unlock 1234' with credentials")
+        .hasMessageNotContaining("answers again");
+    assertThat(new UnlockFailedException(REF, 1, taken))
+        .hasMessageContaining("Another user holds its lock now ('jsmith')")
+        .hasMessageNotContaining("answers again");
+    assertThat(new UnlockFailedException(REF, 1, rejected))
+        .hasMessageContaining("Check the call in ASM and unlock it there")
+        .hasMessageNotContaining("answers again");
+  }
+
   /**
    * The work before a failed unlock has been done; repeating it is not "the same request", so a
    * failed unlock is not retryable whatever its cause. Whether unlocking alone may succeed later is
