@@ -9,17 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Feign's {@link Client} over exactly the {@link HttpClient} it is given, with Feign's read timeout
@@ -79,29 +74,22 @@ final class JdkHttpTransport implements Client {
 
   /**
    * Sends and waits at most {@code timeout} for the whole reply. The request's own timeout ends
-   * when the reply's headers arrive; this bound also covers a body that stalls after them.
+   * when the reply's headers arrive; a {@link DeadlineBody} also bounds a body that stalls after
+   * them.
+   *
+   * <p>Why the synchronous {@code send}: waiting on {@code sendAsync(...).get(timeout)} hands every
+   * reply over to another thread first, which tripled the cost of a request on loopback (see
+   * docs/performance.md).
    */
   private HttpResponse<byte[]> send(HttpRequest request, Duration timeout) throws IOException {
-    CompletableFuture<HttpResponse<byte[]>> reply =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    DeadlineBody.Handler body = new DeadlineBody.Handler(timeout);
     try {
-      return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return http.send(request, body);
     } catch (InterruptedException e) {
-      reply.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Interrupted while waiting for the reply");
-    } catch (TimeoutException e) {
-      reply.cancel(true);
-      throw new HttpTimeoutException("No whole reply within " + timeout.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException("The request failed: " + cause.getClass().getName(), cause);
+    } finally {
+      body.close();
     }
   }
 }

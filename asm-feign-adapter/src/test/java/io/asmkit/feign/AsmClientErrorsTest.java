@@ -26,6 +26,7 @@ import io.asmkit.core.domain.ServerUnavailableException;
 import io.asmkit.core.domain.UnexpectedReplyException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -317,6 +318,7 @@ class AsmClientErrorsTest {
   }
 
   @Test
+  @Timeout(20) // a regression would hang on the stalled body: fail instead
   void timesOutWhenTheBodyStallsAfterTheHeaders() {
     wm.stubFor(
         get(urlEqualTo(CALL))
