@@ -1,5 +1,6 @@
 package io.asmkit.benchmarks;
 
+import io.asmkit.sandbox.SampleLogin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,10 +15,7 @@ import java.util.regex.Pattern;
 final class BareLogin {
 
   /** The sandbox's sample user, password and API client id. */
-  static final String USER = "analyst";
-
-  static final String PASSWORD = "sandbox";
-  static final String CLIENT_ID = "sandbox-client";
+  static final SampleLogin SAMPLE = SampleLogin.analyst();
 
   private static final Pattern ACCESS_TOKEN =
       Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -28,11 +26,11 @@ final class BareLogin {
   static String accessToken(HttpClient http, URI base) throws IOException, InterruptedException {
     String form =
         "grant_type=password&client_id="
-            + encode(CLIENT_ID)
+            + encode(SAMPLE.clientId())
             + "&username="
-            + encode(USER)
+            + encode(SAMPLE.username())
             + "&password="
-            + encode(PASSWORD)
+            + encode(SAMPLE.password())
             + "&scope="
             + encode("session-type:Analyst");
     HttpRequest request =

@@ -55,7 +55,10 @@ public class ScalingBenchmark {
               .start();
       AsmClient client =
           AsmClient.builder(sandbox.baseUrl().toString())
-              .passwordLogin(BareLogin.CLIENT_ID, BareLogin.USER, BareLogin.PASSWORD.toCharArray())
+              .passwordLogin(
+                  BareLogin.SAMPLE.clientId(),
+                  BareLogin.SAMPLE.username(),
+                  BareLogin.SAMPLE.password().toCharArray())
               .build();
       client.tokens().current();
       service = new CallService(client);

@@ -45,9 +45,9 @@ final class DemoCommand extends SandboxHostCommand {
       console.say("Started the ASM sandbox at " + url + " (in this process, until the demo ends).");
       console.say(
           "Signing in as its sample user '"
-              + RunningSandbox.SAMPLE_USER
+              + RunningSandbox.SAMPLE.username()
               + "' with API client '"
-              + RunningSandbox.SAMPLE_CLIENT_ID
+              + RunningSandbox.SAMPLE.clientId()
               + "'. Each HTTP exchange is shown as '> METHOD path -> status (time)'.");
       CallService service = new CallService(connect(sandbox, console));
 
@@ -67,9 +67,9 @@ final class DemoCommand extends SandboxHostCommand {
         new ConnectionSettings(
             sandbox.baseUrl().toString(),
             new Credentials.PasswordLogin(
-                RunningSandbox.SAMPLE_CLIENT_ID,
-                RunningSandbox.SAMPLE_USER,
-                RunningSandbox.SAMPLE_PASSWORD.toCharArray(),
+                RunningSandbox.SAMPLE.clientId(),
+                RunningSandbox.SAMPLE.username(),
+                RunningSandbox.SAMPLE.password().toCharArray(),
                 null,
                 null));
     ExchangeLog log =
@@ -152,11 +152,11 @@ final class DemoCommand extends SandboxHostCommand {
     console.say("Next: run './asm sandbox' and, in another terminal, point the CLI at it:");
     console.say(
         "  export ASM_URL=http://127.0.0.1:8089/sandbox ASM_USERNAME="
-            + RunningSandbox.SAMPLE_USER
+            + RunningSandbox.SAMPLE.username()
             + " ASM_CLIENT_ID="
-            + RunningSandbox.SAMPLE_CLIENT_ID
+            + RunningSandbox.SAMPLE.clientId()
             + " ASM_PASSWORD="
-            + RunningSandbox.SAMPLE_PASSWORD);
+            + RunningSandbox.SAMPLE.password());
     console.say("  ./asm with-lock 1001 --status 6 -- echo deployed");
     console.say("See docs/cli.md for every command. (Demo sandbox was at " + url + ".)");
     return console.succeed();

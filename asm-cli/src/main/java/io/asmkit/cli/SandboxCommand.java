@@ -72,11 +72,11 @@ final class SandboxCommand extends SandboxHostCommand {
     if (data == null) {
       console.say(
           "Sample user: "
-              + RunningSandbox.SAMPLE_USER
+              + RunningSandbox.SAMPLE.username()
               + " (password: "
-              + RunningSandbox.SAMPLE_PASSWORD
+              + RunningSandbox.SAMPLE.password()
               + "), API client id: "
-              + RunningSandbox.SAMPLE_CLIENT_ID);
+              + RunningSandbox.SAMPLE.clientId());
     } else {
       console.say("Users and calls: from " + data);
     }
@@ -87,10 +87,10 @@ final class SandboxCommand extends SandboxHostCommand {
     if (data == null) {
       console.say(
           "  export ASM_USERNAME="
-              + RunningSandbox.SAMPLE_USER
+              + RunningSandbox.SAMPLE.username()
               + " ASM_CLIENT_ID="
-              + RunningSandbox.SAMPLE_CLIENT_ID);
-      console.say("  export ASM_PASSWORD=" + RunningSandbox.SAMPLE_PASSWORD + "   # sample only");
+              + RunningSandbox.SAMPLE.clientId());
+      console.say("  export ASM_PASSWORD=" + RunningSandbox.SAMPLE.password() + "   # sample only");
     }
     console.say("  ./asm get 1000");
     console.say("");

@@ -85,8 +85,8 @@ final class InMemoryBackend implements Backend {
     if (credentials instanceof Credentials.PasswordLogin login) {
       String password = new String(login.password());
       boolean sample =
-          login.username().equals(RunningSandbox.SAMPLE_USER)
-              && password.equals(RunningSandbox.SAMPLE_PASSWORD);
+          login.username().equals(RunningSandbox.SAMPLE.username())
+              && password.equals(RunningSandbox.SAMPLE.password());
       if (sample || password.equals(login.username() + "-pw")) {
         return login.username();
       }

@@ -72,6 +72,12 @@ final class SandboxData {
   private record CallEntry(
       String where, CallStage stage, String lockedBy, Map<String, Object> fields) {}
 
+  /** The first user of the built-in sample data, the one to sign in as. */
+  SampleLogin sampleLogin() {
+    UserEntry first = users.get(0);
+    return new SampleLogin(first.username(), first.password(), first.clientId());
+  }
+
   /** The built-in sample data: users {@code analyst} and {@code jsmith}, calls 1000 to 1004. */
   static SandboxData sample() {
     try (InputStream in = SandboxData.class.getResourceAsStream(SAMPLE_RESOURCE)) {

@@ -59,6 +59,19 @@ class LoginTest {
   }
 
   @Test
+  void publishedSampleLoginSignsInAndItsTextLeavesThePasswordOut() {
+    SampleLogin sample = SampleLogin.analyst();
+
+    HttpResponse<String> reply =
+        http.postForm(passwordForm(sample.username(), sample.password(), sample.clientId()));
+
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(sample.username()).isEqualTo("analyst");
+    assertThat(sample.clientId()).isEqualTo("sandbox-client");
+    assertThat(sample.toString()).isEqualTo("SampleLogin[analyst via sandbox-client]");
+  }
+
+  @Test
   void accessTokenIsBoundToTheUserItWasIssuedTo() {
     String analyst = http.token("analyst", "sandbox");
     String jsmith = http.token("jsmith", "jsmith");
