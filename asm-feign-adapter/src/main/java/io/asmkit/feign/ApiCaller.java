@@ -3,7 +3,6 @@ package io.asmkit.feign;
 import io.asmkit.core.domain.AccessToken;
 import io.asmkit.core.domain.AsmException;
 import io.asmkit.core.domain.AuthenticationException;
-import io.asmkit.core.domain.InvalidInputException;
 import io.asmkit.core.domain.OperationInterruptedException;
 import io.asmkit.core.domain.ServerUnavailableException;
 import io.asmkit.core.port.out.TokenPort;
@@ -71,7 +70,6 @@ final class ApiCaller {
   }
 
   private Reply exchange(RequestInfo request, PlannedRequest planned, AccessToken token) {
-    requireHeaderSafe(token, request);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer " + token.value());
     headers.put("Accept", "application/json");
@@ -81,19 +79,6 @@ final class ApiCaller {
       body = planned.jsonBody().getBytes(StandardCharsets.UTF_8);
     }
     return send(http, errors, request, planned, headers, body);
-  }
-
-  /**
-   * Refuses a token the JDK would refuse in a header: its error would quote the whole header, token
-   * included.
-   */
-  private static void requireHeaderSafe(AccessToken token, RequestInfo request) {
-    if (!token.value().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new InvalidInputException(
-          "The access token contains characters that cannot be sent in an HTTP header (only"
-              + " visible ASCII can): check that the whole token was copied, and nothing else.",
-          request.ref());
-    }
   }
 
   /**

@@ -130,7 +130,7 @@ class AsmClientBuilderTest {
     AsmClient.Builder builder =
         AsmClient.builder(Wire.baseUrl(wm)).bearerToken("s\u20acret-token-value");
 
-    // Refused when built or when first used, depending on how strict the core's AccessToken is.
+    // AccessToken refuses it (visible ASCII only), so the JDK never quotes it in a header error.
     assertThatThrownBy(() -> builder.build().lock(REF))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageNotContaining("ret-token-value");
