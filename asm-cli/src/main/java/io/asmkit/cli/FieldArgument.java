@@ -2,6 +2,7 @@ package io.asmkit.cli;
 
 import io.asmkit.core.domain.FieldNames;
 import io.asmkit.core.domain.InvalidInputException;
+import io.asmkit.core.domain.Text;
 import java.math.BigDecimal;
 
 /**
@@ -63,7 +64,6 @@ record FieldArgument(String name, Object value) {
   }
 
   private static String shorten(String text) {
-    String line = text.replaceAll("[\\s\\p{Cntrl}]+", " ");
-    return line.length() <= 60 ? line : line.substring(0, 59) + "…";
+    return Text.singleLine(text, 60);
   }
 }

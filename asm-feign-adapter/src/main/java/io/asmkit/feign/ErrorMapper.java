@@ -10,6 +10,7 @@ import io.asmkit.core.domain.CallNotFoundException;
 import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.RequestRejectedException;
 import io.asmkit.core.domain.ServerUnavailableException;
+import io.asmkit.core.domain.Text;
 import io.asmkit.core.domain.UnexpectedReplyException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -123,7 +124,7 @@ final class ErrorMapper {
               + " with a redirect"
               + reply
                   .header("Location")
-                  .map(l -> " to " + singleLine(redactor.redact(l), 200))
+                  .map(l -> " to " + Text.singleLine(redactor.redact(l), 200))
                   .orElse("")
               + ": check the base URL (https, host and system name)"
               + context,
@@ -291,7 +292,8 @@ final class ErrorMapper {
     } else {
       text = reply.body();
     }
-    return singleLine(redactor.redact(singleLine(text, 4 * EXCERPT_LENGTH)), EXCERPT_LENGTH);
+    return Text.singleLine(
+        redactor.redact(Text.singleLine(text, 4 * EXCERPT_LENGTH)), EXCERPT_LENGTH);
   }
 
   private CallLockedException locked(RequestInfo request, Reply reply, ErrorBody body) {
@@ -400,11 +402,6 @@ final class ErrorMapper {
   private static boolean looksLikeHtml(String body) {
     String start = body.stripLeading().toLowerCase(Locale.ROOT);
     return start.startsWith("<!doctype html") || start.startsWith("<html");
-  }
-
-  private static String singleLine(String text, int max) {
-    String folded = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-    return folded.length() <= max ? folded : folded.substring(0, max - 1) + "…";
   }
 
   /**

@@ -1,12 +1,15 @@
 package io.asmkit.core.domain;
 
 /** Small text helpers for messages shown to people. */
-final class Text {
+public final class Text {
 
   private Text() {}
 
-  /** Folds white space and line breaks into single spaces and cuts the text to {@code max}. */
-  static String singleLine(String text, int max) {
+  /**
+   * Folds white space and line breaks into single spaces and cuts the text to {@code max}
+   * characters, ending with "…" when cut, never in the middle of a character such as an emoji.
+   */
+  public static String singleLine(String text, int max) {
     String folded = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     if (folded.length() <= max) {
       return folded;

@@ -3,6 +3,7 @@ package io.asmkit.core.frontend;
 import io.asmkit.core.domain.AsmException;
 import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.CallUpdate;
+import io.asmkit.core.domain.Text;
 import java.time.Duration;
 
 /**
@@ -83,11 +84,6 @@ public final class ActionMessages {
       String kind = failure.getClass().getSimpleName();
       text = message == null || message.isBlank() ? kind : kind + ": " + message;
     }
-    return singleLine(text);
-  }
-
-  private static String singleLine(String text) {
-    String folded = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-    return folded.length() <= MAX_LENGTH ? folded : folded.substring(0, MAX_LENGTH - 1) + "…";
+    return Text.singleLine(text, MAX_LENGTH);
   }
 }
