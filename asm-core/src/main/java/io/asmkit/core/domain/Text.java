@@ -1,5 +1,7 @@
 package io.asmkit.core.domain;
 
+import java.time.Duration;
+
 /** Small text helpers for messages shown to people. */
 public final class Text {
 
@@ -19,6 +21,30 @@ public final class Text {
       end--; // never cut a character such as an emoji in half
     }
     return folded.substring(0, end) + "…";
+  }
+
+  /**
+   * Writes a duration shortly for messages: {@code 1h30m}, {@code 45s}, {@code 0s}; {@code 500ms}
+   * when it is under a second. Parts of a second are left out otherwise.
+   */
+  public static String duration(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds == 0) {
+      long millis = duration.toMillis();
+      return millis == 0 ? "0s" : millis + "ms";
+    }
+
+    StringBuilder text = new StringBuilder();
+    appendPart(text, seconds / 3600, "h");
+    appendPart(text, seconds % 3600 / 60, "m");
+    appendPart(text, seconds % 60, "s");
+    return text.toString();
+  }
+
+  private static void appendPart(StringBuilder text, long amount, String unit) {
+    if (amount > 0) {
+      text.append(amount).append(unit);
+    }
   }
 
   /** Text for the start of a message: "call 42" or "the request" when no call is known. */

@@ -1,6 +1,7 @@
 package io.asmkit.core.frontend;
 
 import io.asmkit.core.domain.InvalidInputException;
+import io.asmkit.core.domain.Text;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -103,23 +104,7 @@ public final class Durations {
    * {@code 500ms} when it is under a second. Parts of a second are left out otherwise.
    */
   public static String format(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds == 0) {
-      long millis = duration.toMillis();
-      return millis == 0 ? "0s" : millis + "ms";
-    }
-
-    StringBuilder text = new StringBuilder();
-    append(text, seconds / 3600, "h");
-    append(text, seconds % 3600 / 60, "m");
-    append(text, seconds % 60, "s");
-    return text.toString();
-  }
-
-  private static void append(StringBuilder text, long amount, String unit) {
-    if (amount > 0) {
-      text.append(amount).append(unit);
-    }
+    return Text.duration(duration);
   }
 
   private static long number(String digits) {

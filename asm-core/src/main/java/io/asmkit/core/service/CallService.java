@@ -8,6 +8,7 @@ import io.asmkit.core.domain.CallRef;
 import io.asmkit.core.domain.CallUpdate;
 import io.asmkit.core.domain.LockSession;
 import io.asmkit.core.domain.OperationInterruptedException;
+import io.asmkit.core.domain.Text;
 import io.asmkit.core.domain.UnlockFailedException;
 import io.asmkit.core.port.in.GetCallUseCase;
 import io.asmkit.core.port.in.LockCallUseCase;
@@ -216,14 +217,9 @@ public final class CallService
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** "90s" → "1m30s": short, for messages. */
+  /** "90s" → "1m30s": short, for messages (as every front end writes durations). */
   static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds < 60) {
-      return seconds == 0 ? duration.toMillis() + "ms" : seconds + "s";
-    }
-    long minutes = seconds / 60;
-    return minutes + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s");
+    return Text.duration(duration);
   }
 
   /** The view of a locked call handed to work. */

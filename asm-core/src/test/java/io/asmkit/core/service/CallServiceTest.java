@@ -767,6 +767,8 @@ class CallServiceTest {
     assertThat(CallService.describe(seconds(45))).isEqualTo("45s");
     assertThat(CallService.describe(seconds(60))).isEqualTo("1m");
     assertThat(CallService.describe(seconds(90))).isEqualTo("1m30s");
+    assertThat(CallService.describe(seconds(3600))).isEqualTo("1h");
+    assertThat(CallService.describe(seconds(5430))).isEqualTo("1h30m30s");
   }
 
   @Test
